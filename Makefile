@@ -1,0 +1,33 @@
+# Each target bootstraps .venv itself.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: demo test bench lint serve clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+## make demo: install, migrate, load the demo hall and serve it at http://127.0.0.1:8000
+demo: $(STAMP)
+	$(BIN)/zwfw migrate --noinput
+	$(BIN)/zwfw demo
+	$(BIN)/zwfw runserver 127.0.0.1:8000
+
+## make test: run the whole suite (SQLite unless DATABASE_URL is set)
+test: $(STAMP)
+	$(BIN)/pytest
+
+## make bench: the benchmarks in bench/ (PostgreSQL via DATABASE_URL)
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+lint: $(STAMP)
+	$(BIN)/python -m compileall -q src tests
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,1 @@
+"""zwfw — the provincial government service hall platform."""

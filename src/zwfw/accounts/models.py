@@ -1,0 +1,37 @@
+"""Users and roles. A department user acts for exactly one department."""
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Role(models.TextChoices):
+    COMPREHENSIVE_CLERK = "comprehensive_clerk", "综合窗口人员"
+    DEPARTMENT_CLERK = "department_clerk", "部门窗口人员"
+    APPROVER = "approver", "审批人员"
+    CENTRE_STAFF = "centre_staff", "政务平台服务处人员"
+    LEADER = "leader", "中心领导"
+    APPLICANT = "applicant", "申请人"
+    API_CLIENT = "api_client", "接口调用方"
+
+
+DEPARTMENT_ROLES = {Role.DEPARTMENT_CLERK, Role.APPROVER, Role.API_CLIENT}
+
+
+class User(AbstractUser):
+    role = models.CharField("角色", max_length=32, choices=Role.choices, default=Role.APPLICANT)
+    department = models.ForeignKey(
+        "catalog.Department", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="users", verbose_name="所属部门",
+    )
+    display_name = models.CharField("姓名", max_length=32, blank=True)
+
+    class Meta:
+        verbose_name = "用户"
+        verbose_name_plural = "用户"
+
+    def __str__(self) -> str:
+        return self.display_name or self.username
+
+    @property
+    def is_department_bound(self) -> bool:
+        """True when the user may act for one department only."""
+        return self.role in DEPARTMENT_ROLES

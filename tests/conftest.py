@@ -1,0 +1,70 @@
+"""Shared test fixtures.
+
+A missing system tool (LibreOffice, pdftoppm, Chromium) is a skip on a laptop
+and a failure under ZWFW_STRICT=1, which CI sets.
+"""
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM
+# refuses to run there unless told the test knows what it does.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+STRICT = os.environ.get("ZWFW_STRICT", "").lower() in {"1", "true", "yes", "on"}
+REFERENCE_REPORTS = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "reports"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def missing(what: str) -> None:
+    """Skip, or fail under strict mode, because ``what`` is not installed."""
+    message = f"{what} is not installed"
+    if STRICT:
+        pytest.fail(f"{message} (ZWFW_STRICT=1 requires it)")
+    pytest.skip(message)
+
+
+def require_tool(*names: str) -> str:
+    """Return the path of the first of ``names`` on PATH, or skip/fail."""
+    for name in names:
+        path = shutil.which(name)
+        if path:
+            return path
+    missing(" / ".join(names))
+
+
+@pytest.fixture
+def reference_reports() -> Path:
+    if not REFERENCE_REPORTS.is_dir():
+        missing(f"the reference briefings at {REFERENCE_REPORTS}")
+    return REFERENCE_REPORTS
+
+
+@pytest.fixture
+def browser():
+    """A headless Debian Chromium driven by Playwright."""
+    if not Path(CHROMIUM).exists():
+        missing("Chromium (/usr/bin/chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover
+        missing("the playwright Python package")
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def screenshot_dir() -> Path:
+    path = Path(os.environ.get("ZWFW_SCREENSHOTS", Path(__file__).resolve().parents[1] / "var" / "screenshots"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
