@@ -104,10 +104,10 @@ class Briefing:
 
         data = {
             "header": convert(asdict(self.header)),
-            "blocks": [dict(kind=type(b).__name__.lower(), **convert(asdict(b))) for b in self.blocks],
+            "blocks": [dict(type=type(b).__name__.lower(), **convert(asdict(b))) for b in self.blocks],
             "attachments": [
                 {"title": a.title,
-                 "blocks": [dict(kind=type(b).__name__.lower(), **convert(asdict(b))) for b in a.blocks]}
+                 "blocks": [dict(type=type(b).__name__.lower(), **convert(asdict(b))) for b in a.blocks]}
                 for a in self.attachments
             ],
             "distribution": convert(asdict(self.distribution)) if self.distribution else None,
@@ -118,7 +118,7 @@ class Briefing:
     def from_dict(cls, data: dict) -> Briefing:
         def block(d: dict):
             d = dict(d)
-            kind = d.pop("kind")
+            kind = d.pop("type")
             if kind == "heading":
                 return Heading(**d)
             if kind == "paragraph":
