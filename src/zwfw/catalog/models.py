@@ -121,3 +121,162 @@ class HandlingItem(models.Model):
         if not self.statutory_days:
             return 0.0
         return 1 - self.promised_days / self.statutory_days
+
+
+class Region(models.Model):
+    """A city or prefecture (市州) a power can be delegated to."""
+
+    CITY = "city"
+    PREFECTURE = "prefecture"
+    OTHER = "other"
+    KIND_CHOICES = [(CITY, "市"), (PREFECTURE, "州"), (OTHER, "其他区域")]
+
+    code = models.CharField("行政区划代码", max_length=12, unique=True)
+    name = models.CharField("简称", max_length=32, unique=True, help_text="如：自贡市、阿坝州")
+    full_name = models.CharField("全称", max_length=64, blank=True)
+    kind = models.CharField("类别", max_length=16, choices=KIND_CHOICES, default=CITY)
+    display_order = models.PositiveIntegerField("显示顺序", default=100)
+
+    class Meta:
+        verbose_name = "市（州）"
+        verbose_name_plural = "市（州）"
+        ordering = ["display_order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ServiceGuide(models.Model):
+    """办事指南: one per handling item version (copied when the item gets a new version)."""
+
+    item = models.OneToOneField(HandlingItem, on_delete=models.CASCADE, related_name="guide", verbose_name="办理项")
+    conditions = models.TextField("受理条件", blank=True)
+    fees = models.CharField("收费标准", max_length=500, blank=True, help_text="不收费的填“不收费”")
+    legal_basis = models.TextField("设定依据", blank=True)
+    where_to_apply = models.CharField("办理地点", max_length=300, blank=True)
+    online_url = models.CharField("网上办理地址", max_length=300, blank=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "办事指南"
+        verbose_name_plural = "办事指南"
+        ordering = ["item__matter__department__display_order", "item__code"]
+
+    def __str__(self) -> str:
+        return f"{self.item}办事指南"
+
+
+class GuideMaterial(models.Model):
+    """A required material (申请材料) row of a guide."""
+
+    ORIGINAL = "original"
+    COPY = "copy"
+    BOTH = "both"
+    FORM_CHOICES = [(ORIGINAL, "原件"), (COPY, "复印件"), (BOTH, "原件和复印件")]
+
+    guide = models.ForeignKey(ServiceGuide, on_delete=models.CASCADE, related_name="materials", verbose_name="办事指南")
+    position = models.PositiveIntegerField("序号", default=0)
+    name = models.CharField("材料名称", max_length=200)
+    copies = models.PositiveIntegerField("份数", default=1)
+    form = models.CharField("材料形式", max_length=16, choices=FORM_CHOICES, default=ORIGINAL)
+    required = models.BooleanField("必要", default=True)
+    licence_kind = models.CharField(
+        "对应电子证照", max_length=64, blank=True,
+        help_text="平台已持有该种电子证照时可免提交",
+    )
+
+    class Meta:
+        verbose_name = "申请材料"
+        verbose_name_plural = "申请材料"
+        ordering = ["guide", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Delegation(models.Model):
+    """委托/下放: a provincial power handled by named regions from an effective date."""
+
+    ENTRUST = "entrust"
+    DEVOLVE = "devolve"
+    KIND_CHOICES = [(ENTRUST, "委托"), (DEVOLVE, "下放")]
+
+    kind = models.CharField("方式", max_length=16, choices=KIND_CHOICES, default=ENTRUST)
+    matter = models.ForeignKey(
+        Matter, on_delete=models.PROTECT, null=True, blank=True, related_name="delegations",
+        verbose_name="主项", help_text="委托整个事项（全部办理项）时填写；按事项编码匹配各版本",
+    )
+    item = models.ForeignKey(
+        HandlingItem, on_delete=models.PROTECT, null=True, blank=True, related_name="delegations",
+        verbose_name="办理项", help_text="只委托某个办理项时填写；按办理项编码匹配各版本",
+    )
+    regions = models.ManyToManyField(Region, related_name="delegations", verbose_name="受委托市（州）")
+    delegate = models.CharField(
+        "受委托机关", max_length=100,
+        help_text="不含地区名，如“林草主管部门”；显示为“自贡市林草主管部门”",
+    )
+    document = models.CharField("依据文件", max_length=200, blank=True, help_text="文号或文件名称")
+    valid_from = models.DateField("实施日期")
+    valid_to = models.DateField("终止日期", null=True, blank=True, help_text="当日起收回；留空表示长期")
+    note = models.TextField("备注", blank=True)
+
+    objects = InForceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "委托/下放"
+        verbose_name_plural = "委托/下放"
+        ordering = ["-valid_from", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(matter__isnull=False) | Q(item__isnull=False), name="delegation_has_target",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        target = self.item if self.item_id else self.matter
+        return f"{self.get_kind_display()}：{target}"
+
+    def delegate_for(self, region: "Region") -> str:
+        """The delegate as a person reads it: "自贡市林草主管部门"."""
+        if self.delegate.startswith(region.name):
+            return self.delegate
+        return f"{region.name}{self.delegate}"
+
+
+class Bundle(models.Model):
+    """一件事一次办: handling items across departments applied for together."""
+
+    code = models.CharField("编码", max_length=64, unique=True)
+    name = models.CharField("名称", max_length=200)
+    lead_department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="bundles", verbose_name="牵头部门",
+    )
+    description = models.TextField("说明", blank=True)
+    items = models.ManyToManyField(HandlingItem, through="BundleMember", related_name="bundles", verbose_name="办理项")
+    valid_from = models.DateField("生效日期")
+    valid_to = models.DateField("失效日期", null=True, blank=True)
+
+    objects = InForceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "一件事一次办"
+        verbose_name_plural = "一件事一次办"
+        ordering = ["lead_department__display_order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BundleMember(models.Model):
+    bundle = models.ForeignKey(Bundle, on_delete=models.CASCADE, related_name="members", verbose_name="一件事")
+    item = models.ForeignKey(HandlingItem, on_delete=models.PROTECT, related_name="bundle_memberships", verbose_name="办理项")
+    position = models.PositiveIntegerField("顺序", default=0)
+
+    class Meta:
+        verbose_name = "成员办理项"
+        verbose_name_plural = "成员办理项"
+        ordering = ["bundle", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["bundle", "item"], name="bundle_member_once")]
+
+    def __str__(self) -> str:
+        return str(self.item)
