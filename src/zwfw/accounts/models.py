@@ -35,3 +35,29 @@ class User(AbstractUser):
     def is_department_bound(self) -> bool:
         """True when the user may act for one department only."""
         return self.role in DEPARTMENT_ROLES
+
+
+class ApiKey(models.Model):
+    """A key a department's own system uses to call the API (header ``X-API-Key``).
+
+    Only the SHA-256 of the key is stored; the key itself is shown once when issued.
+    """
+
+    department = models.ForeignKey(
+        "catalog.Department", on_delete=models.PROTECT, related_name="api_keys", verbose_name="所属部门",
+    )
+    name = models.CharField("用途", max_length=64, help_text="如：省林草局审批系统对接")
+    prefix = models.CharField("密钥前缀", max_length=16, unique=True)
+    hashed_key = models.CharField("密钥摘要（SHA-256）", max_length=64, unique=True, editable=False)
+    active = models.BooleanField("有效", default=True)
+    created_at = models.DateTimeField("签发时间", auto_now_add=True)
+    last_used_at = models.DateTimeField("最近使用时间", null=True, blank=True)
+    revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "接口密钥"
+        verbose_name_plural = "接口密钥"
+        ordering = ["department__display_order", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}…（{self.name}）"
