@@ -53,13 +53,17 @@ class OfficialDay(models.Model):
         return f"{self.date.isoformat()} {self.festival}{self.get_kind_display()}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
+        from django.core.exceptions import ObjectDoesNotExist, ValidationError
 
         from zwfw.errors import DomainError
         from zwfw.workdays.calendar import check_official_day
 
+        try:
+            year = self.year.year  # set on unsaved inline rows too
+        except ObjectDoesNotExist:
+            year = None
         if self.date and self.kind:
             try:
-                check_official_day(self.date, self.kind, self.year.year if self.year_id else None)
+                check_official_day(self.date, self.kind, year)
             except DomainError as e:
                 raise ValidationError({e.field or "date": e.message}) from None
