@@ -71,9 +71,9 @@ def _add_matter(dept: Department, code: str, name: str, type_code: str, items, s
 @transaction.atomic
 def load_catalogue(year_start: dt.date, mid_year: dt.date) -> dict:
     """Departments, matters, items, guides, the delegation and bundles of the demo hall."""
-    for order, (code, name, short) in enumerate(DEPARTMENTS, start=1):
+    for order, (code, name) in enumerate(DEPARTMENTS, start=1):
         Department.objects.update_or_create(
-            code=code, defaults={"name": name, "short_name": short, "display_order": order,
+            code=code, defaults={"name": name, "short_name": name, "display_order": order,
                                  "uscc": demo_uscc(order * 1000 + 7), "in_hall": True})
     depts = {d.code: d for d in Department.objects.all()}
     serial = 0
