@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "catalog"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.item_list, name="items"),
+    path("diff/", views.diff, name="diff"),
+    path("anomalies/", views.anomalies, name="anomalies"),
+    path("items/<str:code>/", views.item_detail, name="item"),
+]
