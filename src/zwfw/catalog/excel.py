@@ -126,8 +126,10 @@ def _check_row(number: int, cells: dict, errors: list[str]) -> Row | None:
         power_type = power_type_by_text(cells["power_type"])
         if power_type is None:
             problems.append(f"事项类型“{str(cells['power_type']).strip()}”无法识别")
-    item = {"code": clean(cells.get("code")), "name": str(cells.get("name") or "").strip(),
-            "licence_kind": str(cells.get("licence_kind") or "").strip()}
+    # A column the file does not have leaves that value as it is (or at its default for a new item).
+    item = {"code": clean(cells.get("code")), "name": str(cells.get("name") or "").strip()}
+    if "licence_kind" in cells:
+        item["licence_kind"] = str(cells["licence_kind"] or "").strip()
     for key in ("statutory_days", "promised_days"):
         item[key] = parse_days(cells.get(key))
     for key in BOOL_KEYS:
@@ -137,11 +139,12 @@ def _check_row(number: int, cells: dict, errors: list[str]) -> Row | None:
         if value is None:
             problems.append(f"{HEADER[key]}（{str(cells[key]).strip()}）应填写“是”或“否”")
         item[key] = bool(value)
-    reach = parse_reach(cells.get("reach"))
-    if isinstance(reach, str):
-        problems.append(f"通办范围“{reach}”不是省内通办、川渝通办或跨省通办")
-        reach = []
-    item["reach"] = reach
+    if "reach" in cells:
+        reach = parse_reach(cells["reach"])
+        if isinstance(reach, str):
+            problems.append(f"通办范围“{reach}”不是省内通办、川渝通办或跨省通办")
+            reach = []
+        item["reach"] = reach
     problems += [message for f, message in item_problems(item)
                  if not (f in ("code", "name", "statutory_days", "promised_days") and message.endswith("不能为空"))]
     if problems:
