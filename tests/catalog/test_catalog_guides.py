@@ -73,3 +73,14 @@ def test_admin_shows_and_filters_anomalies(guides, admin_client):
     assert "药品批发企业经营许可（变更）" in page and "未填写受理条件" in page
     assert "占用林地审核" not in page
     assert "办事指南异常" in admin_client.get("/admin/catalog/serviceguide/").content.decode()
+
+
+def test_every_catalogue_admin_page_opens_in_chinese(guides, admin_client):
+    titles = {"department": "部门", "powertype": "事项类型", "region": "市（州）", "matter": "政务服务事项（主项）",
+              "handlingitem": "办理项", "serviceguide": "办事指南", "delegation": "委托/下放", "bundle": "一件事一次办"}
+    for model, title in titles.items():
+        listing = admin_client.get(f"/admin/catalog/{model}/")
+        assert listing.status_code == 200 and title in listing.content.decode()
+        assert admin_client.get(f"/admin/catalog/{model}/add/").status_code == 200
+    types = admin_client.get("/admin/catalog/powertype/").content.decode()
+    assert "其他行政权力" in types and "公共服务" in types

@@ -98,10 +98,13 @@ def _read_rows(source) -> tuple[list[tuple], int, dict[int, str]]:
 
     try:
         wb = load_workbook(source, data_only=True, read_only=True)
+    except FileNotFoundError as exc:
+        raise DomainError(f"找不到文件：{source}", field="file") from exc
     except Exception as exc:  # openpyxl raises several kinds for a non-xlsx file
         raise DomainError(f"无法读取 Excel 文件（应为 .xlsx 格式）：{exc.__class__.__name__}", field="file") from exc
-    for ws in wb.worksheets:
-        rows = [tuple(r) for r in ws.iter_rows(values_only=True)]
+    sheets = [[tuple(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets]
+    wb.close()
+    for rows in sheets:
         found = find_header(rows)
         if found:
             index, mapping = found
