@@ -34,6 +34,8 @@ def test_the_city_handles_it_from_the_effective_date(forest_delegation):
 def test_a_city_not_named_stays_with_the_province(forest_delegation):
     item = queries.item_by_code("510000-LC-010-01", dt.date(2023, 1, 1))
     assert queries.handler_for(item, "成都市", dt.date(2023, 1, 1)) is None
+    assert queries.handler_name(item, "成都市", dt.date(2023, 1, 1)) == "四川省林业和草原局"
+    assert queries.handler_name(item, "巴中市", dt.date(2023, 1, 1)) == "巴中市林草主管部门"
 
 
 def test_delegation_survives_a_new_version_of_the_item(forest_delegation):

@@ -148,6 +148,13 @@ def handler_for(item: HandlingItem, region, on: dt.date | None = None) -> Delega
     return candidates[0] if candidates else None
 
 
+def handler_name(item: HandlingItem, region, on: dt.date | None = None) -> str:
+    """Who handles it, as a clerk says it: "自贡市林草主管部门", or the provincial department's name."""
+    place = region_by(region)
+    found = handler_for(item, place, on)
+    return found.delegate_for(place) if found else item.matter.department.name
+
+
 def delegations_for(item: HandlingItem) -> list[Delegation]:
     """Every delegation of the item (past, present and future), newest first."""
     return list(_delegations_of(item, None).order_by("-valid_from", "-id"))
