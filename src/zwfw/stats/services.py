@@ -127,6 +127,19 @@ def rebuild(start: dt.date | None = None, end: dt.date | None = None) -> int:
         return cursor.rowcount
 
 
+def clean_source(source: str) -> str:
+    from zwfw.errors import DomainError
+
+    source = (source or "").strip()
+    if not source:
+        raise DomainError("请填写数据来源名称。", field="source")
+    if source == PLATFORM:
+        raise DomainError("数据来源 platform 保留给本平台事件日志，请使用外部系统的名称。", field="source")
+    if len(source) > DailyCount._meta.get_field("source").max_length:
+        raise DomainError("数据来源名称过长（最多 64 个字符）。", field="source")
+    return source
+
+
 def import_daily_counts(rows: Iterable[dict], source: str) -> int:
     """Store daily figures from another system as ``source``; returns the number of rows stored.
 
@@ -137,13 +150,7 @@ def import_daily_counts(rows: Iterable[dict], source: str) -> int:
     """
     from zwfw.errors import DomainError
 
-    source = (source or "").strip()
-    if not source:
-        raise DomainError("请填写数据来源名称。", field="source")
-    if source == PLATFORM:
-        raise DomainError("数据来源 platform 保留给本平台事件日志，请使用外部系统的名称。", field="source")
-    if len(source) > DailyCount._meta.get_field("source").max_length:
-        raise DomainError("数据来源名称过长（最多 64 个字符）。", field="source")
+    source = clean_source(source)
     rows = list(rows)
     seen: set = set()
     objs = []
@@ -191,6 +198,7 @@ def import_csv(data: bytes, source: str) -> int:
     """Import a CSV file of daily figures (see ``csvimport``) as ``source``; all or nothing."""
     from zwfw.stats import csvimport
 
+    source = clean_source(source)
     departments, power_types = lookups()
     rows = csvimport.parse(csvimport.decode(data), departments, power_types)
     return import_daily_counts(rows, source)
@@ -207,6 +215,7 @@ def submit_daily_counts(user, source: str, items: Iterable[dict]) -> int:
     from zwfw.errors import DomainError
     from zwfw.stats.csvimport import KINDS
 
+    source = clean_source(source)
     departments, power_types = lookups()
     rows, errors = [], []
     for n, item in enumerate(items, start=1):
