@@ -28,11 +28,11 @@ def cjk_font_family() -> str:
 
 
 def chart_png(chart: Chart, *, width_mm: float = TEXT_WIDTH_MM, dpi: int = 200, title: bool = True) -> bytes:
-    """The chart as a PNG as wide as the text block (height 0.55 × width); without its title
+    """The chart as a PNG as wide as the text block (height 0.45 × width); without its title
     when the document prints the title as text beside it."""
     family = cjk_font_family()
     width_in = width_mm / 25.4
-    fig = Figure(figsize=(width_in, width_in * 0.55), dpi=dpi)
+    fig = Figure(figsize=(width_in, width_in * 0.45), dpi=dpi)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     font = {"family": family, "size": 10}

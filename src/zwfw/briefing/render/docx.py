@@ -90,6 +90,10 @@ def _setup_styles(doc) -> None:
     pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     pf.line_spacing = Pt(S.LINE_SPACING_PT)
     pf.widow_control = True
+    # Punctuation stays inside the text block (Word and LibreOffice hang it into the margin by default).
+    overflow = OxmlElement("w:overflowPunct")
+    overflow.set(qn("w:val"), "0")
+    normal.element.get_or_add_pPr().find(qn("w:spacing")).addprevious(overflow)
 
 
 def _set_fonts(rpr, name: str) -> None:
@@ -121,6 +125,9 @@ def _run(paragraph, text: str, *, font: str = S.FANGSONG, size: float = S.SIZE_3
 def _para(doc_or_cell, text: str = "", *, font: str = S.FANGSONG, size: float = S.SIZE_3, bold: bool = False,
           indent: bool = True, align=JUSTIFY, line_pt: float | None = S.LINE_SPACING_PT):
     p = doc_or_cell.add_paragraph()
+    overflow = OxmlElement("w:overflowPunct")  # punctuation stays inside the text block
+    overflow.set(qn("w:val"), "0")
+    p._p.get_or_add_pPr().append(overflow)
     pf = p.paragraph_format
     pf.alignment = align
     pf.first_line_indent = Pt(2 * size) if indent else Pt(0)
@@ -267,25 +274,30 @@ def _chart(doc, chart: Chart) -> None:
 # --- distribution (版记) and page numbers ------------------------------------
 
 def _distribution(doc, dist: Distribution) -> None:
+    """报/送/发 between two full-width black rules, then the print run on the right (版记)."""
     lines = [(label, text) for label, text in (("报：", dist.report_to), ("送：", dist.send_to),
                                                ("发：", dist.issue_to)) if text]
     p = _para(doc, indent=False)  # a blank line between the body and the 版记
     p.paragraph_format.keep_with_next = True
-    for i, (label, text) in enumerate(lines):
+    _rule(doc)
+    for label, text in lines:
         p = _para(doc, label + text, size=S.SIZE_4, indent=False, align=LEFT)
         pf = p.paragraph_format
         pf.left_indent = Pt(S.SIZE_4 * 3)  # one character in, wrapped lines after "送："
         pf.first_line_indent = Pt(-S.SIZE_4 * 2)
         pf.right_indent = Pt(S.SIZE_4)
         pf.keep_with_next = True
-        if i == 0:
-            _border(p, "top", eighths=8, space=4)
-        if i == len(lines) - 1:
-            _border(p, "bottom", eighths=8, space=4)
+    _rule(doc, keep_with_next=bool(dist.print_run))
     if dist.print_run:
         p = _para(doc, S.print_run_text(dist.print_run), size=S.SIZE_4, indent=False, align=RIGHT)
         p.paragraph_format.right_indent = Pt(S.SIZE_4)
-        p.paragraph_format.space_before = Pt(4)
+
+
+def _rule(doc, *, keep_with_next: bool = True) -> None:
+    """A thin black line across the whole text width (an empty 1 pt paragraph with a bottom border)."""
+    p = _para(doc, indent=False, line_pt=1)
+    p.paragraph_format.keep_with_next = keep_with_next
+    _border(p, "bottom", eighths=8, space=0)
 
 
 def _field(paragraph, instruction: str, placeholder: str) -> None:

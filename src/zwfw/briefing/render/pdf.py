@@ -7,10 +7,12 @@ so parallel conversions do not clash.
 """
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 from zwfw.briefing.document import Briefing
@@ -36,12 +38,31 @@ def soffice_path() -> str:
                       code="soffice_missing")
 
 
+def for_libreoffice(docx: bytes) -> bytes:
+    """The DOCX as LibreOffice needs it to keep punctuation inside the text block.
+
+    Word reads w:overflowPunct="0" as "no hanging punctuation"; LibreOffice 7.x
+    imports the flag inverted, hangs "、" and "。" into the margin and can drop
+    them from the line. Flipping the flag for LibreOffice only gives the same
+    page in both.
+    """
+    src = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename in ("word/document.xml", "word/styles.xml"):
+                data = data.replace(b'<w:overflowPunct w:val="0"/>', b'<w:overflowPunct w:val="1"/>')
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
 def docx_to_pdf(docx: bytes, *, timeout: int = TIMEOUT_SECONDS) -> bytes:
     soffice = soffice_path()
     with tempfile.TemporaryDirectory(prefix="zwfw-pdf-") as tmp:
         work = Path(tmp)
         source = work / "briefing.docx"
-        source.write_bytes(docx)
+        source.write_bytes(for_libreoffice(docx))
         env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF), HOME=str(work), SAL_USE_VCLPLUGIN="svp")
         command = [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
                    "--norestore", "--nologo", "--nodefault", "--nolockcheck",
