@@ -19,6 +19,10 @@ class Applicant(models.Model):
     )
     phone = models.CharField("联系电话", max_length=20, blank=True)
     address = models.CharField("联系地址", max_length=200, blank=True)
+    region = models.ForeignKey(
+        "catalog.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name="所在市（州）", help_text="用于判断事项是否已委托当地办理",
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="applicant", verbose_name="登录账号",
@@ -46,6 +50,21 @@ class CaseStatus(models.TextChoices):
     COMPLETED = "completed", "已办结"
 
 
+class Channel(models.TextChoices):
+    WINDOW = "window", "窗口申请"
+    ONLINE = "online", "网上申请"
+    API = "api", "部门系统推送"
+
+
+class Delivery(models.TextChoices):
+    WINDOW = "window", "窗口领取"
+    POST = "post", "邮寄送达"
+
+
+OPEN_STATUSES = ("applied", "correction", "accepted", "transferred", "reviewing", "suspended", "approved", "denied", "issued")
+CLOCK_STATUSES = ("accepted", "transferred", "reviewing", "suspended", "approved", "denied", "issued")
+
+
 class Case(models.Model):
     number = models.CharField("办件编号", max_length=32, unique=True)
     item = models.ForeignKey("catalog.HandlingItem", on_delete=models.PROTECT, related_name="cases", verbose_name="办理项")
@@ -56,11 +75,42 @@ class Case(models.Model):
     accepted_on = models.DateField("受理日期", null=True, blank=True)
     completed_at = models.DateTimeField("办结时间", null=True, blank=True)
     version = models.PositiveIntegerField("版本", default=0, help_text="乐观锁：每次办理动作加一")
+    # -- how it came in ------------------------------------------------------------------------
+    channel = models.CharField("申请渠道", max_length=16, choices=Channel.choices, default=Channel.WINDOW)
+    at_comprehensive_window = models.BooleanField("综合窗口受理", default=False)
+    region = models.ForeignKey("catalog.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="申请地")
+    received_on = models.DateField("收件日期", null=True, blank=True)
+    materials = models.JSONField("申请材料", default=list, blank=True)
+    bundle_application = models.ForeignKey(
+        "BundleApplication", on_delete=models.PROTECT, null=True, blank=True, related_name="cases", verbose_name="一件事申请",
+    )
+    # -- corrections (补正) -----------------------------------------------------------------------
+    correction_requested_on = models.DateField("一次性告知补正日期", null=True, blank=True)
+    correction_late = models.BooleanField(
+        "补正告知超期", default=False, help_text="收件后 5 个工作日内未告知补正，自收件之日起即为受理",
+    )
+    # -- the clock -----------------------------------------------------------------------------
+    statutory_due = models.DateField("法定办结期限", null=True, blank=True)
+    promised_due = models.DateField("承诺办结期限", null=True, blank=True)
+    extension_days = models.PositiveIntegerField("延长工作日", default=0)
+    extension_reason = models.TextField("延长理由", blank=True)
+    suspended_days = models.PositiveIntegerField("已挂起工作日", default=0, help_text="已结束的挂起")
+    suspended_since = models.DateField("挂起开始日期", null=True, blank=True)
+    saved_days = models.IntegerField("较法定时限提前工作日", null=True, blank=True)
+    # -- outcome -------------------------------------------------------------------------------
+    reason = models.TextField("不予受理/不予许可理由", blank=True)
+    delivery = models.CharField("送达方式", max_length=16, choices=Delivery.choices, blank=True)
+    tracking_number = models.CharField("邮件号", max_length=40, blank=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
         verbose_name = "办件"
         verbose_name_plural = "办件"
-        indexes = [models.Index(fields=["department", "status"])]
+        indexes = [
+            models.Index(fields=["department", "status"]),
+            models.Index(fields=["promised_due"]),
+            models.Index(fields=["status", "received_on"]),
+        ]
 
     def __str__(self) -> str:
         return self.number
@@ -106,3 +156,100 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+
+class Suspension(models.Model):
+    """特别程序 (挂起): the working days it lasts do not count against the limits."""
+
+    class Kind(models.TextChoices):
+        EXPERT_REVIEW = "expert_review", "专家评审"
+        SITE_INSPECTION = "site_inspection", "现场核查"
+        TESTING = "testing", "检验检测"
+        HEARING = "hearing", "听证"
+        AUCTION = "auction", "招标拍卖"
+        APPRAISAL = "appraisal", "鉴定"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="suspensions", verbose_name="办件")
+    kind = models.CharField("特别程序", max_length=32, choices=Kind.choices)
+    reason = models.TextField("说明", blank=True)
+    started_on = models.DateField("开始日期")
+    ended_on = models.DateField("结束日期", null=True, blank=True)
+    working_days = models.PositiveIntegerField("挂起工作日", default=0)
+
+    class Meta:
+        verbose_name = "挂起记录"
+        verbose_name_plural = "挂起记录"
+        ordering = ["case", "started_on", "id"]
+
+
+class BundleApplication(models.Model):
+    """One application for a "one thing, one go" bundle; it opens one case per member item."""
+
+    number = models.CharField("申请编号", max_length=32, unique=True)
+    bundle = models.ForeignKey("catalog.Bundle", on_delete=models.PROTECT, related_name="applications", verbose_name="一件事")
+    applicant = models.ForeignKey(Applicant, on_delete=models.PROTECT, related_name="bundle_applications", verbose_name="申请人")
+    applied_at = models.DateTimeField("申请时间")
+    materials = models.JSONField("合并材料清单", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "一件事申请"
+        verbose_name_plural = "一件事申请"
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class AutoApprovalRule(models.Model):
+    """无人工干预智能审批: the conditions under which an item flagged auto_approval is decided by rule.
+
+    Keyed by the handling item code so every version of the item shares it. ``conditions`` is a
+    JSON list, e.g. ``[{"kind": "materials_complete"}, {"kind": "not_listed"},
+    {"kind": "licence_valid", "licence_kind": "营业执照"}]``.
+    """
+
+    item_code = models.CharField("办理项编码", max_length=80, unique=True)
+    conditions = models.JSONField("审批条件", default=list)
+    note = models.CharField("说明", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "智能审批规则"
+        verbose_name_plural = "智能审批规则"
+
+
+class CaseSequence(models.Model):
+    """The last serial used for case numbers of one day (办件编号流水号)."""
+
+    day = models.DateField("日期", unique=True)
+    last = models.PositiveIntegerField("最后流水号", default=0)
+
+
+class AuditLog(models.Model):
+    """Who saw an applicant's unmasked personal data, and when."""
+
+    at = models.DateTimeField("查看时间", auto_now_add=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name="查看人")
+    applicant = models.ForeignKey(Applicant, on_delete=models.CASCADE, related_name="audit_logs", verbose_name="申请人")
+    case = models.ForeignKey(Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="办件")
+    what = models.CharField("查看内容", max_length=100)
+    where = models.CharField("查看途径", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "个人信息查看记录"
+        verbose_name_plural = "个人信息查看记录"
+        ordering = ["-at", "-id"]
+
+
+class IdempotencyKey(models.Model):
+    """A client's Idempotency-Key and the first result returned for it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name="调用方")
+    key = models.CharField("幂等键", max_length=128)
+    fingerprint = models.CharField("请求摘要", max_length=200)
+    status = models.PositiveSmallIntegerField("响应状态", default=0)
+    response = models.JSONField("响应内容", default=dict)
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "幂等键"
+        verbose_name_plural = "幂等键"
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_once")]

@@ -1,0 +1,97 @@
+"""Applicants: registration with validated identifiers, and who may see their personal data."""
+from __future__ import annotations
+
+import logging
+import re
+
+from django.db import transaction
+
+from zwfw.errors import DomainError
+from zwfw.identifiers import mask_id, mask_phone, validate_resident_id, validate_uscc
+
+from .models import Applicant, AuditLog, Case
+
+audit = logging.getLogger("zwfw.audit")
+_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
+
+
+def validate_identifier(kind: str, id_number: str) -> str:
+    if kind == Applicant.PERSON:
+        return validate_resident_id(id_number)
+    if kind == Applicant.ORGANISATION:
+        return validate_uscc(id_number)
+    raise DomainError("申请人类型应为自然人或法人或其他组织。", field="kind")
+
+
+def validate_phone(phone: str) -> str:
+    phone = (phone or "").strip().replace(" ", "")
+    if phone and not _PHONE.match(phone):
+        raise DomainError("联系电话格式不正确，应为 11 位手机号码或带区号的固定电话。", code="invalid_phone", field="phone")
+    return phone
+
+
+@transaction.atomic
+def register_applicant(*, kind: str, name: str, id_number: str, phone: str = "", address: str = "",
+                       region=None, user=None) -> Applicant:
+    """Find the applicant by ID number or create them; contact details given are updated."""
+    name = (name or "").strip()
+    if not name:
+        raise DomainError("请填写申请人姓名或名称。", field="name")
+    id_number = validate_identifier(kind, id_number)
+    phone = validate_phone(phone)
+    applicant = Applicant.objects.select_for_update().filter(id_number=id_number).first()
+    if applicant is None:
+        return Applicant.objects.create(kind=kind, name=name, id_number=id_number, phone=phone,
+                                        address=address.strip(), region=region, user=user)
+    if applicant.kind != kind or applicant.name != name:
+        raise DomainError(
+            f"证件号码 {mask_id(id_number)} 已登记为“{applicant.name}”，与填写的名称不一致，请核对。",
+            code="applicant_mismatch", field="name")
+    changed = []
+    for field, value in (("phone", phone), ("address", address.strip()), ("region", region), ("user", user)):
+        if value and getattr(applicant, field) != value:
+            setattr(applicant, field, value)
+            changed.append(field)
+    if changed:
+        applicant.save(update_fields=changed)
+    return applicant
+
+
+# ---- personal data ----------------------------------------------------------------------------
+
+def handles(user, applicant: Applicant, case: Case | None = None) -> bool:
+    """Whether ``user`` handles this applicant's case and so sees the data unmasked.
+
+    Comprehensive clerks, users of the case's department (or of any department with a
+    case of this applicant, when no case is named) and the applicant themselves.
+    """
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if applicant.user_id and applicant.user_id == user.pk:
+        return True
+    role = getattr(user, "role", None)
+    if role == "comprehensive_clerk":
+        return True
+    if role in ("department_clerk", "approver", "api_client") and user.department_id:
+        if case is not None:
+            return case.department_id == user.department_id
+        return applicant.cases.filter(department_id=user.department_id).exists()
+    return False
+
+
+def applicant_view(user, applicant: Applicant, *, case: Case | None = None, where: str = "") -> dict:
+    """The applicant as ``user`` may see them; an unmasked view is logged (AuditLog + zwfw.audit)."""
+    unmasked = handles(user, applicant, case)
+    if unmasked:
+        AuditLog.objects.create(user=user, applicant=applicant, case=case, what="证件号码、联系电话", where=where)
+        audit.warning("unmasked applicant=%s case=%s user=%s where=%s", applicant.pk,
+                      case.number if case else "-", user.pk, where)
+    return {
+        "kind": applicant.kind,
+        "kind_label": applicant.get_kind_display(),
+        "name": applicant.name,
+        "id_number": applicant.id_number if unmasked else mask_id(applicant.id_number),
+        "phone": applicant.phone if unmasked else mask_phone(applicant.phone),
+        "address": applicant.address if unmasked else "",
+        "masked": not unmasked,
+    }

@@ -1,0 +1,100 @@
+"""The case lifecycle as one state machine (pure: no Django).
+
+Which action is allowed in which status, what status it leads to, the event it
+appends, its Chinese label, and which roles may take it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zwfw.errors import Conflict, Forbidden
+
+# Status codes (same values as models.CaseStatus) and their Chinese names.
+APPLIED, CORRECTION, ACCEPTED, REJECTED = "applied", "correction", "accepted", "rejected"
+TRANSFERRED, REVIEWING, SUSPENDED = "transferred", "reviewing", "suspended"
+APPROVED, DENIED, ISSUED, COMPLETED = "approved", "denied", "issued", "completed"
+
+STATUS_LABELS = {
+    APPLIED: "已申请", CORRECTION: "待补正", ACCEPTED: "已受理", REJECTED: "不予受理",
+    TRANSFERRED: "已流转", REVIEWING: "审查中", SUSPENDED: "已挂起", APPROVED: "准予许可",
+    DENIED: "不予许可", ISSUED: "已颁发", COMPLETED: "已办结",
+}
+TERMINAL = frozenset({REJECTED, COMPLETED})
+
+# Roles (values of accounts.models.Role).
+COMPREHENSIVE_CLERK, DEPARTMENT_CLERK, APPROVER = "comprehensive_clerk", "department_clerk", "approver"
+API_CLIENT, APPLICANT = "api_client", "applicant"
+
+_WINDOW = frozenset({COMPREHENSIVE_CLERK, DEPARTMENT_CLERK, API_CLIENT})
+_BACK_OFFICE = frozenset({DEPARTMENT_CLERK, APPROVER, API_CLIENT})
+
+
+@dataclass(frozen=True)
+class Action:
+    code: str
+    label: str            # what the button says and what error messages name
+    event: str            # EventKind value appended
+    sources: frozenset    # statuses it may be taken in
+    target: str | None    # status afterwards (None: unchanged)
+    roles: frozenset      # roles that may take it
+    needs_reason: bool = False
+
+
+ACTIONS: dict[str, Action] = {a.code: a for a in [
+    Action("accept", "受理", "accepted", frozenset({APPLIED}), ACCEPTED, _WINDOW),
+    Action("reject", "不予受理", "rejected", frozenset({APPLIED, CORRECTION}), REJECTED, _WINDOW, needs_reason=True),
+    Action("request_correction", "一次性告知补正", "correction_requested", frozenset({APPLIED}), CORRECTION, _WINDOW,
+           needs_reason=True),
+    Action("correct", "补正材料", "corrected", frozenset({CORRECTION}), APPLIED, _WINDOW | {APPLICANT}),
+    Action("transfer", "流转", "transferred", frozenset({ACCEPTED, TRANSFERRED, REVIEWING}), TRANSFERRED,
+           frozenset({COMPREHENSIVE_CLERK, DEPARTMENT_CLERK, API_CLIENT})),
+    Action("start_review", "开始审查", "review_started", frozenset({ACCEPTED, TRANSFERRED}), REVIEWING, _BACK_OFFICE),
+    Action("suspend", "挂起（特别程序）", "suspended", frozenset({REVIEWING}), SUSPENDED,
+           frozenset({APPROVER, API_CLIENT})),
+    Action("resume", "恢复计时", "resumed", frozenset({SUSPENDED}), REVIEWING, frozenset({APPROVER, API_CLIENT})),
+    Action("extend", "延长办理期限", "extended", frozenset({REVIEWING, SUSPENDED}), None,
+           frozenset({APPROVER, API_CLIENT}), needs_reason=True),
+    Action("approve", "准予许可", "approved", frozenset({REVIEWING}), APPROVED, _BACK_OFFICE),
+    Action("deny", "不予许可", "denied", frozenset({REVIEWING}), DENIED, _BACK_OFFICE, needs_reason=True),
+    Action("issue", "颁发", "issued", frozenset({APPROVED}), ISSUED, _WINDOW),
+    Action("complete", "办结", "completed", frozenset({ISSUED, DENIED}), COMPLETED, _WINDOW),
+]}
+
+EVENT_TO_ACTION = {a.event: a.code for a in ACTIONS.values()}
+
+
+def action(code: str) -> Action:
+    try:
+        return ACTIONS[code]
+    except KeyError:
+        raise Conflict(f"没有“{code}”这个办理动作。", code="unknown_action", field="action") from None
+
+
+def label(status: str) -> str:
+    return STATUS_LABELS.get(status, status)
+
+
+def check_transition(status: str, code: str) -> str:
+    """The status after taking action ``code`` in ``status``; Conflict if not allowed now."""
+    a = action(code)
+    if status not in a.sources:
+        raise Conflict(f"当前状态为“{label(status)}”，不能执行“{a.label}”。", code="illegal_transition", field="action")
+    return a.target or status
+
+
+def may_take(role: str | None, code: str, *, is_superuser: bool = False) -> bool:
+    return is_superuser or role in action(code).roles
+
+
+def check_role(role: str | None, role_label: str, code: str, *, is_superuser: bool = False) -> None:
+    if not may_take(role, code, is_superuser=is_superuser):
+        raise Forbidden(f"{role_label}不能执行“{action(code).label}”。", code="forbidden_role", field="action")
+
+
+def allowed_actions(status: str, role: str | None, *, is_superuser: bool = False) -> list[Action]:
+    """The actions a person in ``role`` may take on a case in ``status`` now, in lifecycle order."""
+    return [a for a in ACTIONS.values() if status in a.sources and may_take(role, a.code, is_superuser=is_superuser)]
+
+
+def is_open(status: str) -> bool:
+    return status not in TERMINAL

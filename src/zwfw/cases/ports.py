@@ -1,0 +1,78 @@
+"""Every call from the cases app into other apps, in one place.
+
+Other apps are written in parallel; where one is not installed yet, the port says
+what the platform does without it (no listing found, no licence held, none issued).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+
+def get_calendar():
+    from zwfw.workdays.services import get_calendar as _get
+
+    return _get()
+
+
+def record(event) -> None:
+    from zwfw.stats.services import record as _record
+
+    _record(event)
+
+
+def record_many(events) -> None:
+    from zwfw.stats.services import record_many as _record_many
+
+    _record_many(events)
+
+
+def handler_for(item, region, on: dt.date):
+    from zwfw.catalog.queries import handler_for as _handler_for
+
+    return _handler_for(item, region, on)
+
+
+def guide_materials(item) -> list:
+    """The service guide's materials of ``item`` (name, copies, required, form, licence_kind)."""
+    from zwfw.catalog.queries import guide_values
+
+    return guide_values(item).materials
+
+
+def merged_materials(bundle, on: dt.date) -> list:
+    from zwfw.catalog.queries import merged_materials as _merged
+
+    return _merged(bundle, on)
+
+
+def bundle_items(bundle, on: dt.date) -> list:
+    from zwfw.catalog.queries import bundle_items as _items
+
+    return _items(bundle, on)
+
+
+def blocking_listing(applicant, item, on: dt.date):
+    """The abnormal-list entry that bars ``applicant`` from ``item`` on ``on``, or None."""
+    try:
+        from zwfw.credit.queries import blocking_listing as _blocking
+    except ImportError:  # credit app not written yet
+        return None
+    return _blocking(applicant, item, on)
+
+
+def valid_licence_kinds(applicant, on: dt.date) -> set[str]:
+    """Kinds of electronic licence ``applicant`` holds, valid on ``on``."""
+    try:
+        from zwfw.licences.queries import valid_licence_kinds as _kinds
+    except ImportError:  # licences app not written yet
+        return set()
+    return set(_kinds(applicant, on))
+
+
+def issue_for_case(case, actor, at):
+    """Issue the electronic licence of a case (same transaction); the Licence or None."""
+    try:
+        from zwfw.licences.services import issue_for_case as _issue
+    except ImportError:  # licences app not written yet
+        return None
+    return _issue(case, actor, at)

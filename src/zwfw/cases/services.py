@@ -1,0 +1,29 @@
+"""The writers of the cases app, in one import.
+
+Every command is one transaction that writes the case and appends one CaseEvent through
+``append_event`` (which counts it in stats in the same transaction).
+"""
+from .acceptance import apply, check_acceptable, material_checklist  # noqa: F401
+from .actions import (  # noqa: F401
+    accept, approve, complete, correct, deny, extend, issue, perform, reject, request_correction, resume,
+    start_review, suspend, transfer,
+)
+from .applicants import applicant_view, register_applicant  # noqa: F401
+from .automatic import set_rule, try_automatic  # noqa: F401
+from .bundles import apply_bundle, bundle_status  # noqa: F401
+from .clockwork import clock_of, deemed_accepted, recompute_open_deadlines  # noqa: F401
+from .consultations import register_consultation  # noqa: F401
+from .events import append_event, case_event  # noqa: F401
+
+
+def track(number: str, applicant):
+    """An applicant's own case by number (portal tracking); NotFound otherwise."""
+    from zwfw.errors import NotFound
+
+    from .models import Case
+
+    case = (Case.objects.select_related("item__matter", "department", "applicant")
+            .filter(number=(number or "").strip(), applicant=applicant).first())
+    if case is None:
+        raise NotFound(f"没有找到办件“{number}”。", field="number")
+    return case
