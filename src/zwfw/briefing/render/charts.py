@@ -55,7 +55,8 @@ def chart_png(chart: Chart, *, width_mm: float = TEXT_WIDTH_MM, dpi: int = 200, 
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.6)
     ax.spines[["top", "right"]].set_visible(False)
     if chart.series:
-        ax.legend(prop={"family": family, "size": 9}, frameon=False)
+        ax.legend(prop={"family": family, "size": 9}, frameon=False, loc="lower center",
+                  bbox_to_anchor=(0.5, 1.0), ncol=len(chart.series))  # above the plot, never over a bar
     fig.tight_layout()
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=dpi)
