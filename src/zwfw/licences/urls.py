@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "licences"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.licence_list, name="list"),
+    path("verify/", views.verify, name="verify"),
+    path("<int:pk>/", views.licence_detail, name="detail"),
+]
