@@ -1,1 +1,138 @@
-from django.db import models  # noqa: F401
+"""Issues of the weekly briefing, their layouts and the window news they carry."""
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Issue(models.Model):
+    """One issue (一期). Imported issues keep the figures read from old documents;
+    drafts are composed on demand; published issues are frozen."""
+
+    IMPORTED = "imported"
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    STATUS_CHOICES = [(IMPORTED, "历史导入"), (DRAFT, "草稿"), (PUBLISHED, "已发布")]
+
+    year = models.PositiveIntegerField("年度")
+    number = models.PositiveIntegerField("年度期号", null=True, blank=True)
+    total = models.PositiveIntegerField("总期号", null=True, blank=True)
+    period_start = models.DateField("统计周期开始")
+    period_end = models.DateField("统计周期结束")
+    published_on = models.DateField("印发日期", null=True, blank=True)
+    status = models.CharField("状态", max_length=16, choices=STATUS_CHOICES, default=DRAFT)
+    skipped = models.BooleanField("本周不出刊", default=False, help_text="春节、国庆等不出刊的周，不占期号")
+    source_name = models.CharField("来源文件", max_length=255, blank=True)
+    figures = models.JSONField("数据", default=dict, blank=True, help_text="与 zwfw briefing import --json 相同的结构")
+    document = models.JSONField("冻结的正文", null=True, blank=True)
+    template = models.ForeignKey("Template", on_delete=models.PROTECT, null=True, blank=True, verbose_name="版式")
+    edits = models.JSONField("编辑修改", default=dict, blank=True, help_text="段落编号 → 编辑后的文字")
+    generated = models.JSONField("生成原文", default=dict, blank=True, help_text="发布时各段落的系统生成文字")
+    report_to = models.CharField("报", max_length=200, default="中心领导。")
+    send_to = models.CharField("送", max_length=300, default="各相关省级部门（单位），中心各处（室）、直属单位。")
+    issue_to = models.CharField("发", max_length=200, default="各部门窗口。")
+    print_run = models.PositiveIntegerField("印数", null=True, blank=True, default=80)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "周报"
+        verbose_name_plural = "周报"
+        ordering = ["-period_start", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "number"], condition=Q(number__isnull=False),
+                                    name="briefing_issue_year_number"),
+            models.UniqueConstraint(fields=["total"], condition=Q(total__isnull=False), name="briefing_issue_total"),
+        ]
+
+    def __str__(self) -> str:
+        if self.number:
+            return f"{self.year} 年第 {self.number} 期（总第 {self.total} 期）"
+        return f"{self.period_start:%Y-%m-%d} 周报（{self.get_status_display()}）"
+
+
+class NumberingStart(models.Model):
+    """Where the centre adopts the system: the next issue continues from these numbers."""
+
+    year = models.PositiveIntegerField("年度")
+    last_number = models.PositiveIntegerField("上一期年度期号", default=0)
+    last_total = models.PositiveIntegerField("上一期总期号")
+    note = models.CharField("说明", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "期号起点"
+        verbose_name_plural = "期号起点"
+
+    def __str__(self) -> str:
+        return f"{self.year} 年第 {self.last_number} 期（总第 {self.last_total} 期）之后"
+
+
+class Template(models.Model):
+    """A layout: an ordered list of sections, editable by centre staff."""
+
+    code = models.CharField("编码", max_length=32, unique=True)
+    name = models.CharField("名称", max_length=100)
+    built_in = models.BooleanField("内置", default=False)
+
+    class Meta:
+        verbose_name = "周报版式"
+        verbose_name_plural = "周报版式"
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TemplateSection(models.Model):
+    KIND_CHOICES = [
+        ("heading", "标题"), ("provincial_statistics", "省级政务服务事项受理办理情况"),
+        ("comprehensive_window", "综窗办件情况"), ("catalog_change", "事项库调整情况"),
+        ("campaign_progress", "专项行动进展"), ("window_news", "窗口工作动态"), ("leader_visits", "厅（局）长进大厅"),
+        ("commendations", "窗口受到表扬情况"), ("hall_inspection", "大厅巡查情况"), ("policy_news", "政策资讯"),
+        ("free_text", "自由文本"), ("chart", "图表"), ("attachment_table", "附件：上月窗口考核结果"),
+        ("distribution", "报送发及印数"),
+    ]
+    template = models.ForeignKey(Template, on_delete=models.CASCADE, related_name="sections", verbose_name="版式")
+    position = models.PositiveIntegerField("顺序")
+    kind = models.CharField("版块类型", max_length=32, choices=KIND_CHOICES)
+    heading = models.CharField("标题", max_length=100, blank=True, help_text="不含序号，序号按级别自动编排")
+    level = models.PositiveSmallIntegerField("标题级别", default=1, choices=[(1, "一、"), (2, "（一）"), (3, "（1）")])
+    options = models.JSONField("选项", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "版块"
+        verbose_name_plural = "版块"
+        ordering = ["template", "position"]
+
+    def __str__(self) -> str:
+        return self.heading or self.get_kind_display()
+
+
+class NewsItem(models.Model):
+    """A window's news item for one week, under a theme."""
+
+    SUBMITTED = "submitted"
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+    STATUS_CHOICES = [(SUBMITTED, "待审核"), (ACCEPTED, "已采用"), (RETURNED, "已退回")]
+
+    period_start = models.DateField("所属周（周一）")
+    period_end = models.DateField("所属周（周五）")
+    department = models.ForeignKey("catalog.Department", on_delete=models.PROTECT, related_name="+", verbose_name="报送窗口")
+    theme = models.CharField("主题", max_length=100)
+    text = models.TextField("内容")
+    original_text = models.TextField("报送原文")
+    status = models.CharField("状态", max_length=16, choices=STATUS_CHOICES, default=SUBMITTED)
+    position = models.PositiveIntegerField("序号", default=0)
+    return_reason = models.CharField("退回理由", max_length=300, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="报送人")
+    submitted_at = models.DateTimeField("报送时间")
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+", verbose_name="审核人")
+
+    class Meta:
+        verbose_name = "窗口动态"
+        verbose_name_plural = "窗口动态"
+        ordering = ["period_start", "theme", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.department} · {self.theme}"
