@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from zwfw.briefing import views
 
 app_name = "briefing"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.issue_list, name="list"),
+    path("new/", views.issue_create, name="create"),
+    path("<int:pk>/", views.issue_edit, name="edit"),
+    path("<int:pk>/save/", views.issue_save, name="save"),
+    path("<int:pk>/publish/", views.issue_publish, name="publish"),
+    path("<int:pk>/download.<str:fmt>", views.issue_download, name="download"),
+    path("news/", views.news_desk, name="news"),
+]

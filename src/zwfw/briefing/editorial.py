@@ -1,0 +1,136 @@
+"""Composing, editing and publishing an issue of the weekly briefing.
+
+An issue is composed from its layout and the week's data on demand, so a draft
+always shows the current figures; the editor's text for any paragraph is kept
+beside the generated text (``Issue.edits``). Publishing numbers the issue, freezes
+the composed Briefing as JSON and stamps the issue date: a published issue is
+rendered from its frozen JSON and never changes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from zwfw.errors import Conflict, DomainError, Forbidden, NotFound
+
+from . import news
+from .compose import compose
+from .document import Briefing, Distribution, Header
+from .layouts import BUILT_IN, SectionSpec
+from .models import Issue, Template
+from .sources import gather
+
+
+def _ensure_editor(user) -> None:
+    if not (getattr(user, "is_superuser", False) or getattr(user, "role", None) == "centre_staff"):
+        raise Forbidden("只有政务平台服务处人员可以编辑和发布窗口工作周报。")
+
+
+def sections_of(template: Template) -> list[SectionSpec]:
+    return [SectionSpec(s.kind, s.heading, s.level, dict(s.options or {})) for s in template.sections.order_by("position")]
+
+
+def ensure_built_in_templates() -> None:
+    """Create the three built-in layouts if they are missing (never overwrites staff edits)."""
+    for code, (name, layout) in BUILT_IN.items():
+        template, created = Template.objects.get_or_create(code=code, defaults={"name": name, "built_in": True})
+        if created:
+            for position, spec in enumerate(layout, start=1):
+                template.sections.create(position=position, kind=spec.kind, heading=spec.heading,
+                                         level=spec.level, options=spec.options)
+
+
+def _distribution(issue: Issue) -> Distribution:
+    return Distribution(report_to=issue.report_to, send_to=issue.send_to, issue_to=issue.issue_to,
+                        print_run=issue.print_run)
+
+
+def header_of(issue: Issue) -> Header:
+    return Header(year=issue.year, number=issue.number, total=issue.total, issue_date=issue.published_on,
+                  period_start=issue.period_start, period_end=issue.period_end)
+
+
+def build(issue: Issue) -> tuple[Briefing, dict[str, str]]:
+    """The issue as it reads now: frozen if published, else freshly composed with the edits."""
+    if issue.status == Issue.PUBLISHED and issue.document:
+        return Briefing.from_dict(issue.document), dict(issue.generated or {})
+    if issue.template_id is None:
+        raise DomainError("该期周报未选择版式，无法生成。", field="template")
+    sections = sections_of(issue.template)
+    data = gather(issue.period_start, issue.period_end, sections, distribution=_distribution(issue),
+                  news=news.accepted_news(issue.period_start))
+    return compose(header_of(issue), sections, data, edits=issue.edits or {})
+
+
+@transaction.atomic
+def create_draft(user, *, period_start: dt.date, period_end: dt.date, template_code: str) -> Issue:
+    _ensure_editor(user)
+    if period_end < period_start:
+        raise DomainError("统计周期的结束日期不能早于开始日期。", field="period_end")
+    try:
+        template = Template.objects.get(code=template_code)
+    except Template.DoesNotExist:
+        raise NotFound(f"版式“{template_code}”不存在。", field="template") from None
+    if Issue.objects.filter(period_start=period_start, status__in=[Issue.DRAFT, Issue.PUBLISHED]).exists():
+        raise Conflict(f"{period_start:%Y-%m-%d} 开始的这一周已有周报。", field="period_start")
+    return Issue.objects.create(year=period_end.year, period_start=period_start, period_end=period_end,
+                                status=Issue.DRAFT, template=template)
+
+
+def _draft(issue_id: int) -> Issue:
+    try:
+        issue = Issue.objects.select_for_update().get(pk=issue_id)
+    except Issue.DoesNotExist:
+        raise NotFound("该期周报不存在。") from None
+    if issue.status != Issue.DRAFT:
+        raise Conflict("该期周报已发布，内容不能再修改。")
+    return issue
+
+
+@transaction.atomic
+def save_edit(user, issue_id: int, key: str, text: str) -> Issue:
+    """Keep the editor's text for paragraph ``key``; an empty text restores the generated one."""
+    _ensure_editor(user)
+    issue = _draft(issue_id)
+    _, generated = build(issue)
+    if key not in generated:
+        raise DomainError("要修改的段落不存在，请刷新页面后重试。", field="key")
+    edits = dict(issue.edits or {})
+    text = (text or "").strip()
+    if text and text != generated[key]:
+        edits[key] = text
+    else:
+        edits.pop(key, None)
+    issue.edits = edits
+    issue.save(update_fields=["edits", "updated_at"])
+    return issue
+
+
+@transaction.atomic
+def set_distribution(user, issue_id: int, *, report_to: str, send_to: str, issue_to: str, print_run: int) -> Issue:
+    _ensure_editor(user)
+    issue = _draft(issue_id)
+    if print_run is not None and not 0 < int(print_run) <= 10000:
+        raise DomainError("印数应为 1 到 10000 之间的整数。", field="print_run")
+    issue.report_to, issue.send_to, issue.issue_to, issue.print_run = report_to, send_to, issue_to, print_run
+    issue.save()
+    return issue
+
+
+@transaction.atomic
+def publish(user, issue_id: int, *, on: dt.date | None = None) -> Issue:
+    """Number the issue, stamp its date, and freeze its text and figures."""
+    from .services import next_number
+
+    _ensure_editor(user)
+    issue = _draft(issue_id)
+    issue.number, issue.total = next_number(issue.year)
+    issue.published_on = on or timezone.localdate()
+    briefing, generated = build(issue)
+    issue.document = briefing.to_dict()
+    issue.generated = generated
+    issue.status = Issue.PUBLISHED
+    issue.save()
+    return issue

@@ -1,0 +1,164 @@
+"""Pages of the weekly briefing: issue list, the editor, downloads, the news desk."""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from zwfw.errors import DomainError
+
+from . import editorial, news
+from .layouts import SECTION_KINDS
+from .models import Issue, NewsItem, Template
+from .render import MEDIA_TYPES, render as render_briefing
+from .render.html import render_html
+
+THEMES = ["优化营商环境工作开展情况", "窗口服务效能提升工作情况", "政务工作动态"]
+
+
+def _is_editor(user) -> bool:
+    return user.is_superuser or getattr(user, "role", None) == "centre_staff"
+
+
+def _issue(pk: int) -> Issue:
+    try:
+        return Issue.objects.select_related("template").get(pk=pk)
+    except Issue.DoesNotExist:
+        raise Http404("该期周报不存在") from None
+
+
+def _date(value: str, label: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise DomainError(f"{label}格式不正确，应为 2026-11-20 这样的日期。") from None
+
+
+@login_required
+def issue_list(request):
+    editorial.ensure_built_in_templates()
+    today = dt.date.today()
+    start, end = news.week_of(today - dt.timedelta(days=7))
+    return render(request, "briefing/issue_list.html", {
+        "issues": Issue.objects.order_by("-period_start", "-id")[:60],
+        "templates": Template.objects.order_by("code"),
+        "default_start": start, "default_end": end, "is_editor": _is_editor(request.user),
+    })
+
+
+@login_required
+@require_POST
+def issue_create(request):
+    try:
+        issue = editorial.create_draft(
+            request.user, period_start=_date(request.POST.get("period_start"), "开始日期"),
+            period_end=_date(request.POST.get("period_end"), "结束日期"), template_code=request.POST.get("template", ""))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("briefing:list")
+    messages.success(request, "已生成周报草稿，可逐段修改后发布。")
+    return redirect("briefing:edit", pk=issue.pk)
+
+
+@login_required
+def issue_edit(request, pk: int):
+    issue = _issue(pk)
+    try:
+        briefing, generated = editorial.build(issue)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("briefing:list")
+    edits = issue.edits or {}
+    paragraphs = [{"key": k, "generated": g, "text": edits.get(k, g), "edited": k in edits}
+                  for k, g in generated.items()]
+    return render(request, "briefing/issue_edit.html", {
+        "issue": issue, "preview": render_html(briefing, standalone=False), "paragraphs": paragraphs,
+        "editable": issue.status == Issue.DRAFT and _is_editor(request.user), "formats": ["docx", "pdf", "html", "txt"],
+        "section_kinds": SECTION_KINDS,
+    })
+
+
+@login_required
+@require_POST
+def issue_save(request, pk: int):
+    try:
+        for key in request.POST.getlist("key"):
+            editorial.save_edit(request.user, pk, key, request.POST.get(f"text-{key}", ""))
+        messages.success(request, "修改已保存，生成的原文仍保留可对照。")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("briefing:edit", pk=pk)
+
+
+@login_required
+@require_POST
+def issue_publish(request, pk: int):
+    try:
+        issue = editorial.publish(request.user, pk)
+        messages.success(request, f"已发布：{issue.year} 年第 {issue.number} 期（总第 {issue.total} 期）。")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("briefing:edit", pk=pk)
+
+
+@login_required
+def issue_download(request, pk: int, fmt: str):
+    issue = _issue(pk)
+    if fmt not in MEDIA_TYPES:
+        raise Http404("不支持的格式")
+    try:
+        briefing, _ = editorial.build(issue)
+        content = render_briefing(briefing, fmt)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("briefing:edit", pk=pk)
+    response = HttpResponse(content, content_type=MEDIA_TYPES[fmt])
+    number = f"{issue.year}-{issue.number:02d}" if issue.number else f"草稿-{issue.period_start:%Y%m%d}"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''%E7%AA%97%E5%8F%A3%E5%B7%A5%E4%BD%9C%E5%91%A8%E6%8A%A5-{number}.{fmt}"
+    return response
+
+
+@login_required
+def news_desk(request):
+    day = request.GET.get("week")
+    try:
+        start, end = news.week_of(_date(day, "周次") if day else dt.date.today())
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        start, end = news.week_of(dt.date.today())
+    if request.method == "POST":
+        try:
+            action = request.POST.get("action", "submit")
+            item_id = int(request.POST.get("item") or 0)
+            if action == "submit":
+                department = request.user.department
+                if department is None:
+                    raise DomainError("只有部门窗口人员可以报送窗口动态。")
+                news.submit(request.user, department=department, day=start, theme=request.POST.get("theme", ""),
+                            text=request.POST.get("text", ""))
+                messages.success(request, "动态已报送，等待政务平台服务处审核。")
+            elif action == "accept":
+                news.accept(request.user, item_id)
+                messages.success(request, "已采用。")
+            elif action == "return":
+                news.return_item(request.user, item_id, reason=request.POST.get("reason", ""))
+                messages.success(request, "已退回窗口修改。")
+            elif action == "edit":
+                news.edit(request.user, item_id, text=request.POST.get("text", ""), theme=request.POST.get("theme"))
+                messages.success(request, "已保存修改。")
+            elif action in ("up", "down"):
+                news.move(request.user, item_id, up=action == "up")
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        return redirect(f"{request.path}?week={start.isoformat()}")
+    items = news.visible(request.user, start).order_by("theme", "status", "position", "id")
+    return render(request, "briefing/news_desk.html", {
+        "start": start, "end": end, "items": items, "themes": THEMES, "is_editor": _is_editor(request.user),
+        "can_submit": request.user.department_id is not None,
+        "prev_week": start - dt.timedelta(days=7), "next_week": start + dt.timedelta(days=7),
+        "statuses": dict(NewsItem.STATUS_CHOICES),
+    })
