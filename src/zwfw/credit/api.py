@@ -1,3 +1,118 @@
-from ninja import Router
+"""/api/credit: list, list an applicant, lift early, and check whether an applicant is blocked."""
+from __future__ import annotations
 
-router = Router(tags=["异常名录"])
+import datetime as dt
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Router, Schema, Status
+
+from zwfw.accounts.auth import API_AUTH
+from zwfw.accounts.scoping import scope, visible_departments
+from zwfw.cases.models import Applicant
+from zwfw.catalog.models import HandlingItem, Matter
+from zwfw.errors import DomainError, NotFound
+
+from . import queries, services
+from .models import Listing
+
+router = Router(tags=["异常名录"], auth=API_AUTH)
+
+
+class ListingOut(Schema):
+    id: int
+    applicant: str
+    applicant_id_number: str
+    department: str
+    whole_department: bool
+    matters: list[str]
+    reason: str
+    document: str
+    start_date: dt.date
+    end_date: dt.date
+    status: str
+    lifted_at: dt.datetime | None
+    lifted_reason: str
+    refusal_message: str
+
+
+class ListingIn(Schema):
+    applicant_id_number: str
+    department_code: str
+    matter_codes: list[str] = []
+    whole_department: bool = False
+    reason: str
+    document: str = ""
+    start_date: dt.date
+    end_date: dt.date | None = None
+    years: int | None = None
+
+
+class LiftIn(Schema):
+    reason: str
+
+
+def _out(x: Listing) -> dict:
+    return {"id": x.pk, "applicant": x.applicant.name, "applicant_id_number": x.applicant.id_number,
+            "department": x.department.name, "whole_department": x.whole_department,
+            "matters": [m.code for m in x.matters.all()], "reason": x.reason, "document": x.document,
+            "start_date": x.start_date, "end_date": x.end_date, "status": x.status_label(),
+            "lifted_at": x.lifted_at, "lifted_reason": x.lifted_reason, "refusal_message": x.refusal_message()}
+
+
+def _visible(request):
+    return scope(request.auth, Listing.objects.select_related("applicant", "department").prefetch_related("matters"),
+                 field="department")
+
+
+@router.get("/listings", response=list[ListingOut], summary="异常名录（本部门）")
+def listings(request, applicant_id_number: str | None = None, in_force_on: dt.date | None = None):
+    qs = _visible(request)
+    if applicant_id_number:
+        qs = qs.filter(applicant__id_number=applicant_id_number.strip().upper())
+    if in_force_on:
+        qs = qs.filter(queries.in_force_q(in_force_on))
+    return [_out(x) for x in qs[:500]]
+
+
+@router.post("/listings", response={201: ListingOut}, summary="列入异常名录")
+def create(request, body: ListingIn):
+    applicant = Applicant.objects.filter(id_number=body.applicant_id_number.strip().upper()).first()
+    if applicant is None:
+        raise NotFound("未找到该证件号码的申请人。", code="applicant_not_found", field="applicant_id_number")
+    department = visible_departments(request.auth).filter(code=body.department_code).first()
+    if department is None:
+        raise NotFound("未找到该部门，或您无权为其列入。", code="department_not_found", field="department_code")
+    matters = list(Matter.objects.in_force(body.start_date).filter(code__in=body.matter_codes))
+    missing = set(body.matter_codes) - {m.code for m in matters}
+    if missing:
+        raise DomainError(f"事项编码 {sorted(missing)[0]} 在起始日期不在库。", code="unknown_matter", field="matter_codes")
+    listing = services.list_applicant(
+        actor=request.auth, applicant=applicant, department=department, matters=matters,
+        whole_department=body.whole_department, reason=body.reason, document=body.document,
+        start_date=body.start_date, end_date=body.end_date, years=body.years)
+    return Status(201, _out(listing))
+
+
+@router.post("/listings/{listing_id}/lift", response=ListingOut, summary="提前移出异常名录")
+def lift(request, listing_id: int, body: LiftIn):
+    listing = get_object_or_404(_visible(request), pk=listing_id)
+    return _out(services.lift_early(listing, actor=request.auth, reason=body.reason))
+
+
+class BlockOut(Schema):
+    blocked: bool
+    message: str | None
+    listing_id: int | None
+
+
+@router.get("/blocking", response=BlockOut, summary="申请人是否因异常名录不予受理该办理项")
+def blocking(request, applicant_id_number: str, item_code: str, on: dt.date | None = None):
+    on = on or timezone.localdate()
+    applicant = get_object_or_404(Applicant, id_number=applicant_id_number.strip().upper())
+    item = HandlingItem.objects.in_force(on).filter(code=item_code).select_related("matter").first()
+    if item is None:
+        raise NotFound("该办理项在该日期不在库。", code="item_not_found", field="item_code")
+    listing = queries.blocking_listing(applicant, item, on)
+    return {"blocked": listing is not None, "message": listing.refusal_message() if listing else None,
+            "listing_id": listing.pk if listing else None}
