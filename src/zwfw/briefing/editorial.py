@@ -122,9 +122,9 @@ def set_distribution(user, issue_id: int, *, report_to: str, send_to: str, issue
 @transaction.atomic
 def publish(user, issue_id: int, *, on: dt.date | None = None) -> Issue:
     """Number the issue, stamp its date, and freeze its text and figures."""
+    _ensure_editor(user)
     from .services import next_number
 
-    _ensure_editor(user)
     issue = _draft(issue_id)
     issue.number, issue.total = next_number(issue.year)
     issue.published_on = on or timezone.localdate()
