@@ -1,0 +1,161 @@
+"""Splitting normalised lines into the briefing's parts (pure).
+
+Printed lines are re-joined into paragraphs: a line continues the paragraph
+before it unless that one ended a sentence (。！？：) or the line itself starts
+something (a heading 一、 / （一）, an item （1）, 报：/送：/发：, 附件, the print run).
+Tables arrive as "| a | b |" lines (DOCX, Markdown) or as columns separated by
+spaces (PDF, plain text) after a header row such as 序号 部门窗口 … 实得分值.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .normalize import compact, is_noise, is_title, normalise_chars
+
+L1 = re.compile(r"^([一二三四五六七八九十]{1,3})、(.*)$")
+L2 = re.compile(r"^（([一二三四五六七八九十]{1,3})）(.*)$")
+L3 = re.compile(r"^（(\d{1,2})）(.*)$")
+PERIOD = re.compile(r"^（?(?:\d{4}年)?\d{1,2}月\d{1,2}日[—\-~～至到]+(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日）?$")
+ISSUE_LINE = re.compile(r"\d{4}年第[\d一二三四五六七八九十]+期")
+DIST = re.compile(r"^(报|送|发|抄报|抄送)：(.*)$")
+PRINT_RUN = re.compile(r"^（?共印(\d+)份）?$")
+ATTACHMENT = re.compile(r"^附件\d*(?:：(.*))?$")
+NUMBER = re.compile(r"^[+\-—]?\d+(?:\.\d+)?%?$")
+TABLE_WORDS = ("序号", "名次", "排名", "部门", "单位", "窗口", "基础分", "减分", "加分", "实得", "得分", "合计")
+HEADING_MAX = 40
+CLOSING = "。！？："
+
+
+@dataclass
+class Unit:
+    kind: str  # header | heading | text | table | dist | print_run | attachment
+    text: str = ""
+    level: int = 0
+    number: str = ""
+    lead: str = ""
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    closed: bool = True
+
+
+@dataclass
+class Layout:
+    title_seen: bool
+    units: list[Unit]
+
+    @property
+    def header(self) -> list[Unit]:
+        return [u for u in self.units if u.kind == "header"]
+
+    def flat(self, kinds=("heading", "text")) -> str:
+        return "".join(u.number + u.lead + u.text for u in self.units if u.kind in kinds)
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    stripped = line.strip()
+    if stripped.count("|") >= 2 or (stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1):
+        return [compact(c) for c in stripped.strip("|").split("|")]
+    return None
+
+
+def _header_cells(line: str) -> list[str] | None:
+    text = compact(line)
+    if sum(word in text for word in TABLE_WORDS) < 3 or "。" in text or len(text) > 60:
+        return None
+    cells = [compact(c) for c in re.split(r"\s{2,}", line.strip()) if c.strip()]
+    return cells if len(cells) >= 3 else [compact(c) for c in line.split()]
+
+
+def _row_cells(line: str, width: int) -> list[str] | None:
+    """A space-separated table row: optional leading number, a name, trailing numbers."""
+    tokens = line.split()
+    tail: list[str] = []
+    while tokens and NUMBER.match(tokens[-1]) and len(tail) < max(width - 1, 1):
+        tail.insert(0, tokens.pop())
+    head = [tokens.pop(0)] if len(tokens) > 1 and NUMBER.match(tokens[0]) else []
+    name = compact(" ".join(tokens))
+    if not tail or not name or (width and len(head) + 1 + len(tail) > width):
+        return None
+    cells = head + [name] + tail
+    while width and len(cells) < width:
+        cells.insert(0, "")  # a tie row: the place is printed only on the first row
+    return cells
+
+
+def _classify_text(text: str, hard: bool) -> Unit:
+    if m := DIST.match(text):
+        return Unit("dist", m.group(2), number=m.group(1))
+    if m := PRINT_RUN.match(text):
+        return Unit("print_run", m.group(1))
+    if m := ATTACHMENT.match(text):
+        return Unit("attachment", m.group(1) or "")
+    for level, pattern in ((1, L1), (2, L2), (3, L3)):
+        if m := pattern.match(text):
+            number = f"{m.group(1)}、" if level == 1 else f"（{m.group(1)}）"
+            rest = m.group(2)
+            short = rest and len(rest) <= HEADING_MAX and not any(p in rest for p in "。，；：！？")
+            if short and (level < 3 or hard):  # a printed （1） line is the start of an item
+                return Unit("heading", rest, level=level, number=number)
+            lead = ""
+            if level == 2 and "。" in rest[:25] and rest.index("。") < len(rest) - 1:
+                lead, rest = rest[: rest.index("。") + 1], rest[rest.index("。") + 1:]
+                return Unit("text", rest, level=level, lead=number + lead, closed=hard or rest[-1] in CLOSING)
+            return Unit("text", number + rest, level=level, closed=hard or rest[-1:] in tuple(CLOSING))
+    return Unit("text", text, closed=hard or text[-1] in CLOSING)
+
+
+def split(lines: list[str], hard_breaks: bool) -> Layout:
+    units: list[Unit] = []
+    title_seen = False
+    in_header = True
+    table: Unit | None = None
+    for raw in lines:
+        line = normalise_chars(raw)
+        if not line.strip() or is_noise(line):
+            continue
+        if is_title(line):
+            title_seen = True
+            continue
+        cells = _pipe_cells(line)
+        if cells is None and table is None:
+            header = _header_cells(line)
+            if header:
+                table = Unit("table", columns=header)
+                units.append(table)
+                continue
+        if cells is None and table is not None:
+            if not table.rows and not re.search(r"\d", line):  # a header wrapped onto a second line
+                extra = line.split()
+                for i, word in enumerate(extra):
+                    table.columns[len(table.columns) - len(extra) + i] += compact(word)
+                continue
+            if _header_cells(line):  # the header repeated on a new page
+                continue
+            cells = _row_cells(line, len(table.columns))
+            if cells is None:
+                table = None
+        if cells is not None:
+            if table is None:
+                table = Unit("table", columns=cells)
+                units.append(table)
+            else:
+                table.rows.append(cells)
+            continue
+        table = None
+        text = compact(line)
+        if in_header:
+            if PERIOD.match(text) or L1.match(text) or len(text) > HEADING_MAX:
+                in_header = False
+            if in_header or PERIOD.match(text):
+                units.append(Unit("header", text))
+                continue
+        unit = _classify_text(text, hard_breaks)
+        previous = units[-1] if units else None
+        starts = unit.kind != "text" or unit.level or unit.lead
+        if previous and previous.kind == "text" and not previous.closed and not starts:
+            previous.text = compact(previous.text + " " + unit.text)
+            previous.closed = hard_breaks or previous.text[-1] in CLOSING
+            continue
+        units.append(unit)
+    return Layout(title_seen, units)

@@ -1,0 +1,77 @@
+"""The briefing's fixed sentences, filled from figures (pure).
+
+Each function takes numbers and returns the sentence exactly as the centre
+writes it, with one space between a number and the Chinese around it
+("受理 30880 件"). The importer reads the same sentences back, so a figure
+imported from an old issue renders the original words again.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from zwfw.cn import chinese_date
+
+_CHINESE_DIGITS = "零一二三四五六七八九十"
+_STYLES = {"chinese", "digits", "arabic"}
+
+
+def other_types_phrase(types: int, style: str = "chinese") -> str:
+    """"其它九类行权事项" (2022 wording) or "其它 6 类行权事项" (style "digits", 2023 wording).
+
+    The catalogue's own helper (zwfw.catalog.diffing.other_types_phrase) is reused so
+    the briefing and the catalogue pages never word the count differently.
+    """
+    if style not in _STYLES:
+        raise ValueError(f"未知的类数写法：{style}（应为 chinese 或 digits）")
+    from zwfw.catalog.diffing import other_types_phrase as catalog_phrase
+
+    return catalog_phrase(types, numerals="chinese" if style == "chinese" else "arabic")
+
+
+def provincial_statistics_sentence(
+    as_of: date,
+    permit: tuple[int, int],
+    public_service: tuple[int, int],
+    other_types: int,
+    other: tuple[int, int],
+    other_style: str = "chinese",
+    platform: str = "四川一体化政务服务平台",
+) -> str:
+    """The provincial year-to-date sentence; each pair is (accepted, completed)."""
+    start = date(as_of.year, 1, 1)
+    return (
+        f"据{platform}数据统计，{chinese_date(start)}至 {chinese_date(as_of)}，"
+        f"省本级行政许可事项受理 {permit[0]} 件，办结 {permit[1]} 件；"
+        f"公共服务事项受理 {public_service[0]} 件，办结 {public_service[1]} 件，"
+        f"{other_types_phrase(other_types, other_style)}受理 {other[0]} 件，累计办结 {other[1]} 件。"
+    )
+
+
+def _counts(figures: dict, transfer_unit: str) -> str:
+    return (f"咨询 {figures['consulted']} 人次、受理 {figures['accepted']} 件、"
+            f"颁发 {figures['issued']} 件、流转 {figures['transferred']} {transfer_unit}")
+
+
+def comprehensive_window_sentence(week: dict, ytd: dict, transfer_unit: str = "件") -> str:
+    """The comprehensive window's week and year to date.
+
+    ``week`` and ``ytd`` hold consulted (人次), accepted, issued and transferred;
+    transfers are counted in 件 or, in some years' wording, 件次.
+    """
+    if transfer_unit not in ("件", "件次"):
+        raise ValueError(f"流转的计量单位只能是“件”或“件次”：{transfer_unit}")
+    return f"本周，共计{_counts(week, transfer_unit)}；今年以来，累计{_counts(ytd, transfer_unit)}。"
+
+
+def catalog_change_sentence(main_items: tuple[int, int], handling_items: tuple[int, int]) -> str:
+    """"主项从 742 项调整为 747 项，办理项从 1631 项调整为 1650 项" — the catalogue's own wording."""
+    from zwfw.catalog.diffing import CatalogDiff, headline
+
+    diff = CatalogDiff(date.min, date.min, main_items[0], main_items[1], handling_items[0], handling_items[1],
+                       departments=[])
+    return headline(diff)
+
+
+def manuals_sentence(done: int, share: float, decimals: int = 1) -> str:
+    """"共完成 812 个办理项的受理工作手册编制，占比 49.2%。" (share in percent)."""
+    return f"共完成 {done} 个办理项的受理工作手册编制，占比 {share:.{decimals}f}%。"
