@@ -54,7 +54,7 @@ def header_of(issue: Issue) -> Header:
 
 def build(issue: Issue) -> tuple[Briefing, dict[str, str]]:
     """The issue as it reads now: frozen if published, else freshly composed with the edits."""
-    if issue.status == Issue.PUBLISHED and issue.document:
+    if issue.status == Issue.Status.PUBLISHED and issue.document:
         return Briefing.from_dict(issue.document), dict(issue.generated or {})
     if issue.template_id is None:
         raise DomainError("该期周报未选择版式，无法生成。", field="template")
@@ -73,10 +73,10 @@ def create_draft(user, *, period_start: dt.date, period_end: dt.date, template_c
         template = Template.objects.get(code=template_code)
     except Template.DoesNotExist:
         raise NotFound(f"版式“{template_code}”不存在。", field="template") from None
-    if Issue.objects.filter(period_start=period_start, status__in=[Issue.DRAFT, Issue.PUBLISHED]).exists():
+    if Issue.objects.filter(period_start=period_start, status__in=[Issue.Status.DRAFT, Issue.Status.PUBLISHED]).exists():
         raise Conflict(f"{period_start:%Y-%m-%d} 开始的这一周已有周报。", field="period_start")
     return Issue.objects.create(year=period_end.year, period_start=period_start, period_end=period_end,
-                                status=Issue.DRAFT, template=template)
+                                status=Issue.Status.DRAFT, template=template)
 
 
 def _draft(issue_id: int) -> Issue:
@@ -84,7 +84,7 @@ def _draft(issue_id: int) -> Issue:
         issue = Issue.objects.select_for_update().get(pk=issue_id)
     except Issue.DoesNotExist:
         raise NotFound("该期周报不存在。") from None
-    if issue.status != Issue.DRAFT:
+    if issue.status != Issue.Status.DRAFT:
         raise Conflict("该期周报已发布，内容不能再修改。")
     return issue
 
@@ -104,7 +104,7 @@ def save_edit(user, issue_id: int, key: str, text: str) -> Issue:
     else:
         edits.pop(key, None)
     issue.edits = edits
-    issue.save(update_fields=["edits", "updated_at"])
+    issue.save(update_fields=["edits", "updated"])
     return issue
 
 
@@ -131,6 +131,6 @@ def publish(user, issue_id: int, *, on: dt.date | None = None) -> Issue:
     briefing, generated = build(issue)
     issue.document = briefing.to_dict()
     issue.generated = generated
-    issue.status = Issue.PUBLISHED
+    issue.status = Issue.Status.PUBLISHED
     issue.save()
     return issue

@@ -1,29 +1,34 @@
-"""Issues of the weekly briefing, their layouts and the window news they carry."""
+"""Issues of the weekly briefing and where numbering starts.
+
+An issue is imported from an old document, or composed as a draft and then
+published. Its figures are kept as the importer's JSON object (the same shape
+``zwfw briefing import --json`` prints); a published issue also keeps its frozen
+document (Briefing.to_dict) so re-rendering it gives the same pages.
+"""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 
 class Issue(models.Model):
-    """One issue (一期). Imported issues keep the figures read from old documents;
-    drafts are composed on demand; published issues are frozen."""
+    class Status(models.TextChoices):
+        IMPORTED = "imported", "已导入（历史期）"
+        DRAFT = "draft", "草稿"
+        PUBLISHED = "published", "已发布"
 
-    IMPORTED = "imported"
-    DRAFT = "draft"
-    PUBLISHED = "published"
-    STATUS_CHOICES = [(IMPORTED, "历史导入"), (DRAFT, "草稿"), (PUBLISHED, "已发布")]
-
-    year = models.PositiveIntegerField("年度")
-    number = models.PositiveIntegerField("年度期号", null=True, blank=True)
-    total = models.PositiveIntegerField("总期号", null=True, blank=True)
-    period_start = models.DateField("统计周期开始")
-    period_end = models.DateField("统计周期结束")
+    year = models.PositiveSmallIntegerField("年度")
+    number = models.PositiveIntegerField("年度期号", null=True, blank=True,
+                                         help_text="“2023 年第 3 期”中的 3；停刊周和未编号的草稿为空")
+    total = models.PositiveIntegerField("总期号", null=True, blank=True, help_text="“总第 423 期”中的 423")
+    period_start = models.DateField("本期起始日")
+    period_end = models.DateField("本期截止日")
     published_on = models.DateField("印发日期", null=True, blank=True)
-    status = models.CharField("状态", max_length=16, choices=STATUS_CHOICES, default=DRAFT)
-    skipped = models.BooleanField("本周不出刊", default=False, help_text="春节、国庆等不出刊的周，不占期号")
-    source_name = models.CharField("来源文件", max_length=255, blank=True)
-    figures = models.JSONField("数据", default=dict, blank=True, help_text="与 zwfw briefing import --json 相同的结构")
-    document = models.JSONField("冻结的正文", null=True, blank=True)
+    status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.DRAFT)
+    skipped = models.BooleanField("本周停刊", default=False,
+                                  help_text="春节、国庆等不出刊的周：不占用期号")
+    source_file = models.CharField("来源文件", max_length=255, blank=True)
+    figures = models.JSONField("本期数据", default=dict, blank=True)
+    document = models.JSONField("定稿内容", null=True, blank=True, help_text="发布时冻结的周报内容")
     template = models.ForeignKey("Template", on_delete=models.PROTECT, null=True, blank=True, verbose_name="版式")
     edits = models.JSONField("编辑修改", default=dict, blank=True, help_text="段落编号 → 编辑后的文字")
     generated = models.JSONField("生成原文", default=dict, blank=True, help_text="发布时各段落的系统生成文字")
@@ -31,39 +36,51 @@ class Issue(models.Model):
     send_to = models.CharField("送", max_length=300, default="各相关省级部门（单位），中心各处（室）、直属单位。")
     issue_to = models.CharField("发", max_length=200, default="各部门窗口。")
     print_run = models.PositiveIntegerField("印数", null=True, blank=True, default=80)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    created = models.DateTimeField("创建时间", auto_now_add=True)
+    updated = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
-        verbose_name = "周报"
-        verbose_name_plural = "周报"
-        ordering = ["-period_start", "-id"]
+        verbose_name = "周报期次"
+        verbose_name_plural = "周报期次"
+        ordering = ["-period_end", "-total"]
         constraints = [
             models.UniqueConstraint(fields=["year", "number"], condition=Q(number__isnull=False),
-                                    name="briefing_issue_year_number"),
-            models.UniqueConstraint(fields=["total"], condition=Q(total__isnull=False), name="briefing_issue_total"),
+                                    name="briefing_issue_unique_year_number"),
+            models.UniqueConstraint(fields=["total"], condition=Q(total__isnull=False),
+                                    name="briefing_issue_unique_total"),
+            models.CheckConstraint(condition=Q(period_end__gte=models.F("period_start")),
+                                   name="briefing_issue_period_in_order"),
+            models.CheckConstraint(condition=Q(skipped=False) | Q(number__isnull=True, total__isnull=True),
+                                   name="briefing_issue_skipped_has_no_number"),
         ]
 
     def __str__(self) -> str:
-        if self.number:
-            return f"{self.year} 年第 {self.number} 期（总第 {self.total} 期）"
-        return f"{self.period_start:%Y-%m-%d} 周报（{self.get_status_display()}）"
+        if self.skipped:
+            return f"{self.period_start:%Y-%m-%d} 至 {self.period_end:%Y-%m-%d}（停刊）"
+        number = self.number if self.number is not None else "  "
+        total = self.total if self.total is not None else "  "
+        return f"{self.year} 年第 {number} 期（总第 {total} 期）"
 
 
 class NumberingStart(models.Model):
-    """Where the centre adopts the system: the next issue continues from these numbers."""
+    """Where the centre adopts the system: the next issue of ``year`` takes ``number`` and ``total``.
 
-    year = models.PositiveIntegerField("年度")
-    last_number = models.PositiveIntegerField("上一期年度期号", default=0)
-    last_total = models.PositiveIntegerField("上一期总期号")
+    Numbering continues from whichever is later: the highest stored issue or this start.
+    """
+
+    year = models.PositiveSmallIntegerField("年度")
+    number = models.PositiveIntegerField("起始年度期号", default=1)
+    total = models.PositiveIntegerField("起始总期号")
     note = models.CharField("说明", max_length=200, blank=True)
+    created = models.DateTimeField("设置时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "期号起点"
         verbose_name_plural = "期号起点"
+        ordering = ["-total"]
 
     def __str__(self) -> str:
-        return f"{self.year} 年第 {self.last_number} 期（总第 {self.last_total} 期）之后"
+        return f"自 {self.year} 年第 {self.number} 期（总第 {self.total} 期）起"
 
 
 class Template(models.Model):

@@ -77,7 +77,7 @@ def issue_edit(request, pk: int):
                   for k, g in generated.items()]
     return render(request, "briefing/issue_edit.html", {
         "issue": issue, "preview": render_html(briefing, standalone=False), "paragraphs": paragraphs,
-        "editable": issue.status == Issue.DRAFT and _is_editor(request.user), "formats": ["docx", "pdf", "html", "txt"],
+        "editable": issue.status == Issue.Status.DRAFT and _is_editor(request.user), "formats": ["docx", "pdf", "html", "txt"],
         "section_kinds": SECTION_KINDS,
     })
 
