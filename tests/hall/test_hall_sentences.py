@@ -40,7 +40,7 @@ def test_inspection_point_without_findings_reads_good():
 def test_findings_name_the_windows_and_what_was_wrong():
     text = inspection_text([("省林草局窗口", "1 名工作人员未按时到岗。"), ("省药监局窗口", "桌面摆放杂物"),
                             ("省林草局窗口", "离岗未放置暂停服务牌")])
-    assert text == ("巡查发现，省林草局窗口1 名工作人员未按时到岗，离岗未放置暂停服务牌；"
+    assert text == ("巡查发现，省林草局窗口 1 名工作人员未按时到岗，离岗未放置暂停服务牌；"
                     "省药监局窗口桌面摆放杂物。")
 
 

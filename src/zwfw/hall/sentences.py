@@ -14,6 +14,11 @@ def _clause(text: str) -> str:
     return text.strip().rstrip(_END)
 
 
+def _join(head: str, tail: str) -> str:
+    """"省林草局窗口" + "1 名…" → "省林草局窗口 1 名…": Arabic numerals stand apart, as the centre writes them."""
+    return f"{head} {tail}" if tail[:1].isascii() and tail[:1].isalnum() else head + tail
+
+
 def full_stop(text: str) -> str:
     text = text.strip()
     return text if not text or text[-1] in "。！？" else text + "。"
@@ -34,7 +39,7 @@ def inspection_text(findings: list[tuple[str, str]], good_text: str = "", closur
         clause = _clause(what)
         if clause and clause not in by_window.setdefault(window, []):
             by_window[window].append(clause)
-    parts = [f"{window}{'，'.join(whats)}" for window, whats in by_window.items()]
+    parts = [_join(window, "，".join(whats)) for window, whats in by_window.items()]
     return "巡查发现，" + "；".join(parts) + "。"
 
 

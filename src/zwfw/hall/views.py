@@ -21,9 +21,9 @@ MAX_FINDINGS = 30
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
-    """Monday to Friday of the week holding ``day``."""
+    """Monday to Sunday of the week holding ``day`` (a round on a make-up Saturday counts too)."""
     start = day - dt.timedelta(days=day.weekday())
-    return start, start + dt.timedelta(days=4)
+    return start, start + dt.timedelta(days=6)
 
 
 def _date(text: str | None, default: dt.date | None) -> dt.date | None:
