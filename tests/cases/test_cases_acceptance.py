@@ -1,0 +1,89 @@
+"""Acceptance checks: in force, delegated to the applicant's city, the abnormal list, 免提交 materials."""
+import datetime as dt
+
+import pytest
+
+from zwfw.cases import services
+from zwfw.cases.models import Case, CaseEvent
+from zwfw.catalog import queries
+from zwfw.catalog import services as catalog
+from zwfw.errors import DomainError
+
+
+def test_an_item_not_yet_in_force_is_refused(hall, at):
+    catalog.add_item(matter_code="510000-LC-020", on=dt.date(2026, 4, 1), code="510000-LC-020-02",
+                     name="林草种子生产经营许可证变更", statutory_days=10, promised_days=5)
+    new = queries.item_by_code("510000-LC-020-02", dt.date(2026, 4, 1))
+    with pytest.raises(DomainError) as e:
+        services.apply(item=new, applicant=hall.applicants["org"], actor=hall.users["forest_clerk"], at=at(2026, 3, 31))
+    assert e.value.code == "item_not_in_force" and "2026 年 3 月 31 日不在有效期内" in e.value.message
+    assert not Case.objects.exists() and not CaseEvent.objects.exists()
+
+
+def test_a_delegated_item_is_refused_naming_the_delegate(hall, at):
+    matter = queries.matter_by_code("510000-LC-010", dt.date(2022, 12, 1))
+    catalog.delegate(matter=matter, regions=["自贡市", "雅安市"], delegate="林草主管部门", valid_from=dt.date(2023, 1, 1))
+    org = hall.applicants["org"]
+    org.region = queries.region_by("自贡市")
+    org.save()
+    with pytest.raises(DomainError) as e:
+        services.apply(item=hall.items["forest"], applicant=org, actor=hall.users["forest_clerk"], at=at(2026, 3, 2))
+    assert e.value.code == "delegated"
+    assert e.value.message == ("自 2023 年 1 月 1 日起，自贡市的“矿藏勘查、开采以及其他各类工程建设占用林地审核”已委托"
+                               "自贡市林草主管部门办理，省级不予受理，请向自贡市林草主管部门申请。")
+    assert not Case.objects.exists()
+    # The same applicant applying for a project in 成都市 is the province's to accept.
+    case = services.apply(item=hall.items["forest"], applicant=org, actor=hall.users["forest_clerk"],
+                          at=at(2026, 3, 2), region=queries.region_by("成都市"))
+    assert case.status == "applied"
+
+
+def test_a_listed_applicant_is_refused_with_reason_and_end_date(hall, walk, at):
+    from zwfw.credit import services as credit
+
+    org = hall.applicants["org"]
+    credit.list_applicant(actor=hall.users["forest_approver"], applicant=org, department=hall.dept["省林草局"],
+                          reason="提供虚假材料骗取资质", start_date=dt.date(2026, 1, 5), years=1,
+                          matters=[hall.items["forest"].matter])
+    with pytest.raises(DomainError) as e:
+        services.apply(item=hall.items["forest"], applicant=org, actor=hall.users["forest_clerk"], at=at(2026, 3, 2))
+    assert e.value.code == "applicant_listed"
+    assert e.value.message == ("申请人“四川青山林业开发有限公司”已被列入异常名录（提供虚假材料骗取资质），"
+                               "2027 年 1 月 4 日前不予受理该事项的申请。")
+    # Other matters of the department are not barred, and the ban ends.
+    assert services.apply(item=hall.items["seed"], applicant=org, actor=hall.users["forest_clerk"],
+                          at=at(2026, 3, 2)).status == "applied"
+    assert services.apply(item=hall.items["forest"], applicant=org, actor=hall.users["forest_clerk"],
+                          at=at(2027, 1, 5)).status == "applied"
+
+
+def test_a_material_held_as_a_valid_electronic_licence_is_exempt(hall, business_licence, at):
+    case = services.apply(item=hall.items["food"], applicant=hall.applicants["org"], actor=hall.users["comp"],
+                          at=at(2026, 3, 2), provided=["食品经营许可申请书"])
+    licence = {m["name"]: m for m in case.materials}["营业执照复印件"]
+    assert licence["exempt"] and licence["provided"]
+    assert [m["name"] for m in case.materials if not m["provided"]] == ["法定代表人身份证"]
+    # A person without the licence must hand it in.
+    other = services.apply(item=hall.items["food"], applicant=hall.applicants["person"], actor=hall.users["comp"],
+                           at=at(2026, 3, 2))
+    assert not any(m["exempt"] for m in other.materials)
+
+
+def test_comprehensive_window_takes_only_items_at_it(hall, at):
+    with pytest.raises(DomainError, match="未进驻综合窗口，请到四川省林业和草原局窗口办理"):
+        services.apply(item=hall.items["seed"], applicant=hall.applicants["org"], actor=hall.users["comp"],
+                       at=at(2026, 3, 2))
+
+
+def test_identifiers_are_validated_when_an_applicant_is_registered(hall, ids):
+    with pytest.raises(DomainError) as e:
+        services.register_applicant(kind="person", name="李四", id_number="510108199003071231")
+    assert e.value.code == "invalid_id_number" and "校验位" in e.value.message
+    with pytest.raises(DomainError) as e:
+        services.register_applicant(kind="organisation", name="某公司", id_number="91510100MA61R8XK1O")
+    assert e.value.code == "invalid_uscc"
+    with pytest.raises(DomainError, match="联系电话格式不正确"):
+        services.register_applicant(kind="person", name="李四", id_number=ids.person("51010219851111002"), phone="12345")
+    same = services.register_applicant(kind="organisation", name="四川青山林业开发有限公司",
+                                       id_number=hall.applicants["org"].id_number.lower(), phone="13900001111")
+    assert same == hall.applicants["org"] and same.phone == "13900001111"
