@@ -190,3 +190,14 @@ def test_new_year_half_past_midnight_in_beijing(departments, types, add_event, a
     assert sorted(DailyCount.objects.values_list("day", "count")) == [(dt.date(2022, 12, 31), 1), (dt.date(2023, 1, 1), 1)]
     services.rebuild(dt.date(2023, 1, 1), dt.date(2023, 1, 1))
     assert sorted(DailyCount.objects.values_list("day", "count")) == [(dt.date(2022, 12, 31), 1), (dt.date(2023, 1, 1), 1)]
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2023, 1, 1), dt.date(2023, 1, 20), dt.date(2023, 2, 24)])
+def test_briefing_figures_in_one_pass_equal_the_separate_queries(generated, as_of):
+    monday, _ = queries.working_week(as_of)
+    ytd = queries.ytd(as_of)
+    assert queries.briefing_figures(monday, as_of) == {
+        "as_of": as_of, "permit": ytd["permit"], "public_service": ytd["public_service"], "other": ytd["other"],
+        "comprehensive_window": {"week": queries.comprehensive_window(monday, as_of),
+                                 "ytd": queries.comprehensive_window_ytd(as_of)},
+    }

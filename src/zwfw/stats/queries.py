@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Sum
+from django.db.models import BooleanField, Case, Count, Sum, Value, When
 
 from zwfw.catalog.models import PowerType
 from zwfw.stats.models import CountedKind, DailyCount
@@ -48,7 +48,7 @@ def totals(start: dt.date, end: dt.date, *, comprehensive: bool | None = None, d
         filters["comprehensive"] = comprehensive
     if department is not None:
         filters["department"] = department
-    sums = _rows(start, end, **filters).values("kind").annotate(n=Sum("count"))
+    sums = _rows(start, end, **filters).values("kind").annotate(n=Sum("count")).order_by()
     result = {k.value: 0 for k in CountedKind}
     result.update({r["kind"]: int(r["n"]) for r in sums})
     return result
@@ -65,12 +65,14 @@ def period(start: dt.date, end: dt.date) -> dict:
     result = {"start": start, "end": end}
     result.update({c: {"accepted": 0, "completed": 0} for c in CATEGORIES})
     result["other"] = {"types": other_types(), "accepted": 0, "completed": 0}
+    category_of = dict(PowerType.objects.values_list("id", "category"))
+    # Grouped by the type key (no join): a dozen rows, mapped to categories here.
     sums = (
-        _rows(start, end, kind__in=["accepted", "completed"], power_type__isnull=False)
-        .values("power_type__category", "kind").annotate(n=Sum("count"))
+        _rows(start, end, kind__in=["accepted", "completed"], type_key__gt=0)
+        .values_list("type_key", "kind").annotate(n=Sum("count")).order_by()
     )
-    for r in sums:
-        result[r["power_type__category"]][r["kind"]] += int(r["n"])
+    for type_key, kind, n in sums:
+        result[category_of[type_key]][kind] += int(n)
     return result
 
 
@@ -90,15 +92,42 @@ def comprehensive_window_ytd(as_of: dt.date) -> dict:
 
 
 def briefing_figures(start: dt.date, end: dt.date) -> dict:
-    """Everything the statistics and comprehensive-window paragraphs need for the period start..end."""
-    provincial = ytd(end)
-    return {
+    """Everything the statistics and comprehensive-window paragraphs need for the period start..end,
+    in one pass over the year's counters::
+
+        {"as_of": end,
+         "permit": {"accepted", "completed"}, "public_service": {…}, "other": {"types", "accepted", "completed"},
+         "comprehensive_window": {"week": {"consulted", "accepted", "issued", "transferred"}, "ytd": {…}}}
+
+    Equal to ``ytd(end)`` plus ``comprehensive_window(start, end)`` and ``comprehensive_window_ytd(end)``.
+    """
+    category_of = dict(PowerType.objects.values_list("id", "category"))
+    result = {
         "as_of": end,
-        "permit": provincial["permit"],
-        "public_service": provincial["public_service"],
-        "other": provincial["other"],
-        "comprehensive_window": {"week": comprehensive_window(start, end), "ytd": comprehensive_window_ytd(end)},
+        "permit": {"accepted": 0, "completed": 0},
+        "public_service": {"accepted": 0, "completed": 0},
+        "other": {"types": other_types(), "accepted": 0, "completed": 0},
+        "comprehensive_window": {"week": dict.fromkeys(WINDOW_KINDS, 0), "ytd": dict.fromkeys(WINDOW_KINDS, 0)},
     }
+    def flag(**lookup):
+        return Case(When(**lookup, then=Value(True)), default=Value(False), output_field=BooleanField())
+
+    # A week may begin in December: scan from the earlier of its start and 1 January.
+    sums = (
+        _rows(min(start, year_start(end)), end, kind__in=sorted({"accepted", "completed", *WINDOW_KINDS}))
+        .annotate(in_week=flag(day__gte=start), in_year=flag(day__gte=year_start(end)))
+        .values_list("type_key", "kind", "comprehensive", "in_week", "in_year").annotate(n=Sum("count")).order_by()
+    )
+    window = result["comprehensive_window"]
+    for type_key, kind, comprehensive, week, year, n in sums:
+        if year and type_key and kind in ("accepted", "completed"):
+            result[category_of[type_key]][kind] += int(n)
+        if comprehensive and kind in WINDOW_KINDS:
+            if year:
+                window["ytd"][kind] += int(n)
+            if week:
+                window["week"][kind] += int(n)
+    return result
 
 
 def by_department(start: dt.date, end: dt.date, kinds=("accepted", "completed")) -> list[dict]:
