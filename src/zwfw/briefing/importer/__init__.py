@@ -73,7 +73,7 @@ def parse_lines(lines: list[str], hard_breaks: bool = False, source: str = "") -
     layout = split(lines, hard_breaks)
     numbers = fig.issue_numbers(layout)
     if numbers is None:
-        if not any(u.kind in ("heading", "text") for u in layout.units):
+        if not layout.units:
             raise DomainError("文件中没有可读的文字", code="import_unreadable", field="file")
         raise DomainError("未找到期号（应有“2023 年第 3 期（总第 423 期）”这样的一行），不像是窗口工作周报",
                           code="import_not_briefing", field="file")
