@@ -2,7 +2,7 @@
 scoring writes (centre staff only: a department's own key or clerk gets 403)."""
 import datetime as dt
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from zwfw.accounts.auth import API_AUTH
 from zwfw.accounts.scoping import scope
@@ -85,7 +85,7 @@ def add_entry(request, payload: EntryIn):
     e = services.add_entry(request.auth, department=department, month=services.parse_month(payload.month),
                            rule_code=payload.rule, on_date=payload.date, evidence=payload.evidence,
                            points=payload.points)
-    return 201, _out(e)
+    return Status(201, _out(e))
 
 
 @router.post("/entries/{entry_id}/confirm", response=EntryOut, summary="确认自动考核建议")

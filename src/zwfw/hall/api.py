@@ -4,7 +4,7 @@ Reads need a login or an API key; writes need the ``inspect_hall`` ability (cent
 """
 import datetime as dt
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from zwfw.accounts.auth import API_AUTH
 
@@ -107,13 +107,13 @@ def inspection_week(request, start: dt.date, end: dt.date):
 def record_round(request, payload: RoundIn):
     rnd = services.record_round(request.auth, date=payload.date, inspector=payload.inspector,
                                 findings=[f.dict() for f in payload.findings])
-    return 201, {"id": rnd.pk, "date": rnd.date, "findings": rnd.findings.count()}
+    return Status(201, {"id": rnd.pk, "date": rnd.date, "findings": rnd.findings.count()})
 
 
 @router.post("/closures", response={201: dict}, summary="登记大厅关闭")
 def close_hall(request, payload: ClosureIn):
     c = services.close_hall(request.auth, **payload.dict())
-    return 201, {"id": c.pk}
+    return Status(201, {"id": c.pk})
 
 
 @router.get("/visits/week", summary="一周的厅（局）长进大厅（2024 年式一句话、2022 年式逐段）")
@@ -124,7 +124,7 @@ def visits_week(request, start: dt.date, end: dt.date):
 @router.post("/visits", response={201: dict}, summary="登记厅（局）长进大厅")
 def record_visit(request, payload: VisitIn):
     v = services.record_visit(request.auth, **payload.dict())
-    return 201, {"id": v.pk}
+    return Status(201, {"id": v.pk})
 
 
 @router.get("/commendations/week", summary="一周的窗口受到表扬情况")
@@ -135,7 +135,7 @@ def commendations_week(request, start: dt.date, end: dt.date):
 @router.post("/commendations", response={201: dict}, summary="登记窗口受到表扬（自动提出考核加分建议）")
 def record_commendation(request, payload: CommendationIn):
     c = services.record_commendation(request.auth, **payload.dict())
-    return 201, {"id": c.pk}
+    return Status(201, {"id": c.pk})
 
 
 @router.get("/campaigns/progress", summary="专项行动进展（计算的与录入的措施）")
@@ -146,7 +146,7 @@ def campaign_progress(request, start: dt.date, end: dt.date):
 @router.post("/campaigns/progress", response={201: dict}, summary="录入措施进展")
 def record_progress(request, payload: ProgressIn):
     p = services.record_progress(request.auth, **payload.dict())
-    return 201, {"id": p.pk}
+    return Status(201, {"id": p.pk})
 
 
 @router.get("/policies/adjustments", summary="一段时间内的惠企政策调整")
@@ -157,4 +157,4 @@ def policy_adjustments(request, start: dt.date, end: dt.date):
 @router.post("/policies/adjustments", response={201: dict}, summary="新增、修改或取消惠企政策事项")
 def adjust_policy(request, payload: PolicyIn):
     a = services.adjust_policy(request.auth, **payload.dict())
-    return 201, {"id": a.pk}
+    return Status(201, {"id": a.pk})
