@@ -136,6 +136,8 @@ def _briefing(layout: Layout, imported: ImportedBriefing) -> Briefing:
         first = attachments[-1][1]
         if isinstance(first[0], Paragraph) and len(first[0].text) <= 60:  # "附件" alone, then its title
             attachments[-1] = (f"附件：{first[0].text}", first[1:])
+    # "附件：title" noted in the body, then the attachment itself: keep the one that has content
+    attachments = [(t, b) for i, (t, b) in enumerate(attachments) if b or i == len(attachments) - 1]
     has_distribution = distribution or imported.print_run is not None
     return Briefing(
         header=header,
