@@ -60,11 +60,15 @@ def _pipe_cells(line: str) -> list[str] | None:
 
 
 def _header_cells(line: str) -> list[str] | None:
-    text = compact(line)
-    if sum(word in text for word in TABLE_WORDS) < 3 or "。" in text or len(text) > 60:
+    """A table's header row: at least three short cells, three of them naming a usual column."""
+    if "。" in line or "：" in line:
         return None
     cells = [compact(c) for c in re.split(r"\s{2,}", line.strip()) if c.strip()]
-    return cells if len(cells) >= 3 else [compact(c) for c in line.split()]
+    if len(cells) < 3:
+        cells = [compact(c) for c in line.split()]
+    if len(cells) < 3 or any(len(c) > 12 for c in cells):
+        return None
+    return cells if sum(any(w in c for w in TABLE_WORDS) for c in cells) >= 3 else None
 
 
 def _row_cells(line: str, width: int) -> list[str] | None:
@@ -145,7 +149,8 @@ def split(lines: list[str], hard_breaks: bool) -> Layout:
         table = None
         text = compact(line)
         if in_header:
-            if PERIOD.match(text) or L1.match(text) or len(text) > HEADING_MAX:
+            header_like = ISSUE_LINE.search(text) or re.search(r"\d{4}年\d{1,2}月\d{1,2}日$", text)
+            if PERIOD.match(text) or L1.match(text) or (len(text) > HEADING_MAX and not header_like):
                 in_header = False
             if in_header or PERIOD.match(text):
                 units.append(Unit("header", text))
