@@ -1,0 +1,169 @@
+"""Which links each role gets: the top bar and the home page's actions.
+
+A link is offered only when the role may use the page and the page exists in
+the URL configuration (several apps are still adding pages: a link appears as
+soon as its route does). Paths live here, in one place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import Resolver404, resolve
+
+from zwfw.accounts import roles
+from zwfw.accounts.scoping import department_id_of
+
+# Pages by path. The cases and applicant-portal pages are the paths those apps are building.
+HOME = "/"
+WORKLIST = "/cases/"
+NEW_CASE = "/cases/new/"
+NEW_CONSULTATION = "/cases/consultations/new/"
+TRACK_CASE = "/cases/track/"
+MY_CASES = "/cases/mine/"
+MY_LICENCES = "/licences/mine/"
+RATE = "/feedback/rate/"
+VERIFY = "/licences/verify/"
+LICENCES = "/licences/"
+CREDIT = "/credit/"
+CATALOG = "/catalog/"
+ANOMALIES = "/catalog/anomalies/"
+HALL = "/hall/"
+NEW_ROUND = "/hall/inspections/new/"
+ASSESSMENT = "/assessment/"
+PROPOSALS = "/assessment/proposals/"
+NEW_ENTRY = "/assessment/entries/new/"
+BRIEFING = "/briefing/"
+NEWS = "/briefing/news/"
+ADMIN = "/admin/"
+LOGIN = "/accounts/login/"
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    path: str
+    note: str = ""
+
+
+def exists(path: str) -> bool:
+    """Whether ``path`` is routed (a page another app has not added yet is not)."""
+    try:
+        resolve(path)
+    except Resolver404:
+        return False
+    return True
+
+
+def path_if_exists(path: str) -> str | None:
+    return path if exists(path) else None
+
+
+def _present(links: list[Link]) -> list[Link]:
+    return [link for link in links if exists(link.path)]
+
+
+def _window_path(user) -> str | None:
+    dept = department_id_of(user)
+    return f"/assessment/windows/{dept}/" if dept else None
+
+
+def nav_links(user) -> list[Link]:
+    """The top bar for ``user``: only pages the role may use."""
+    if not user.is_authenticated:
+        return _present([Link("证照核验", VERIFY), Link("办件查询", TRACK_CASE)])
+    role = getattr(user, "role", None)
+    home = Link("首页", HOME)
+    if user.is_superuser:
+        links = [home, Link("办件", WORKLIST), Link("大厅管理", HALL), Link("窗口考核", ASSESSMENT),
+                 Link("窗口工作周报", BRIEFING), Link("窗口动态", NEWS), Link("事项库", CATALOG),
+                 Link("电子证照", LICENCES), Link("异常名录", CREDIT), Link("后台管理", ADMIN)]
+    elif role == roles.CENTRE_STAFF:
+        links = [home, Link("大厅管理", HALL), Link("窗口考核", ASSESSMENT), Link("窗口工作周报", BRIEFING),
+                 Link("窗口动态", NEWS), Link("事项库", CATALOG), Link("异常名录", CREDIT), Link("办件", WORKLIST)]
+        if user.is_staff:
+            links.append(Link("后台管理", ADMIN))
+    elif role == roles.LEADER:
+        links = [home, Link("窗口工作周报", BRIEFING), Link("窗口考核", ASSESSMENT), Link("大厅管理", HALL),
+                 Link("事项库", CATALOG)]
+    elif role == roles.COMPREHENSIVE_CLERK:
+        links = [home, Link("办件", WORKLIST), Link("受理", NEW_CASE), Link("咨询登记", NEW_CONSULTATION),
+                 Link("事项库", CATALOG), Link("证照核验", VERIFY)]
+    elif role == roles.DEPARTMENT_CLERK:
+        links = [home, Link("办件", WORKLIST), Link("窗口动态", NEWS), Link("本窗口考核", _window_path(user) or ASSESSMENT),
+                 Link("电子证照", LICENCES), Link("异常名录", CREDIT), Link("事项库", CATALOG)]
+    elif role == roles.APPROVER:
+        links = [home, Link("办件", WORKLIST), Link("电子证照", LICENCES), Link("异常名录", CREDIT),
+                 Link("本窗口考核", _window_path(user) or ASSESSMENT), Link("事项库", CATALOG)]
+    elif role == roles.APPLICANT:
+        links = [home, Link("我的办件", MY_CASES), Link("我的证照", MY_LICENCES), Link("证照核验", VERIFY)]
+    else:
+        links = [home]
+    return _present(links)
+
+
+def current(links: list[Link], path: str) -> Link | None:
+    """The link the page at ``path`` belongs to: the longest matching prefix (home only on "/")."""
+    best = None
+    for link in links:
+        matches = path == link.path if link.path == HOME else path.startswith(link.path)
+        if matches and (best is None or len(link.path) > len(best.path)):
+            best = link
+    return best
+
+
+# ---- the home pages' action buttons ------------------------------------------------------------------
+
+def public_actions() -> list[Link]:
+    return _present([
+        Link("核验电子证照", VERIFY, "输入证照标识，查看证照是否有效"),
+        Link("查询办件进度", TRACK_CASE, "输入办件编号，查看办理进度"),
+        Link("工作人员和申请人登录", LOGIN, "登录后办理业务、查看我的办件"),
+    ])
+
+
+def clerk_actions(user) -> list[Link]:
+    role = getattr(user, "role", None)
+    links = [Link("我的待办", WORKLIST, "按剩余工作日排序，预警件靠前")]
+    if role in (roles.COMPREHENSIVE_CLERK, roles.DEPARTMENT_CLERK):
+        links += [Link("受理新办件", NEW_CASE, "收件、核验材料、受理或一次性告知补正"),
+                  Link("登记咨询", NEW_CONSULTATION, "窗口咨询按人次登记")]
+    if role == roles.DEPARTMENT_CLERK:
+        links.append(Link("报送窗口动态", NEWS, "本周工作动态报送周报"))
+    if role in (roles.DEPARTMENT_CLERK, roles.APPROVER):
+        links += [Link("电子证照", LICENCES, "本部门签发的证照：延续、撤销"),
+                  Link("异常名录", CREDIT, "列入、提前移出")]
+    window = _window_path(user)
+    if window:
+        links.append(Link("本窗口考核记录", window, "本窗口每月加减分明细"))
+    links.append(Link("事项库", CATALOG, "事项、办事指南、时限"))
+    return _present(links)
+
+
+def centre_actions(user) -> list[Link]:
+    return _present([
+        Link("记录大厅巡查", NEW_ROUND, "手机上边走边记"),
+        Link("本周大厅情况", HALL, "巡查、厅（局）长进大厅、表扬"),
+        Link("窗口工作周报", BRIEFING, "起草、修改、发布"),
+        Link("窗口动态审核", NEWS, "采用、退回、排序"),
+        Link("窗口考核", ASSESSMENT, "月度考核结果表"),
+        Link("待确认考核建议", PROPOSALS, "巡查、超期、差评自动生成的加减分"),
+        Link("办事指南异常", ANOMALIES, "请部门补正的办事指南"),
+        Link("事项库", CATALOG, "事项、办理项、变更比对"),
+    ])
+
+
+def leader_links(user) -> list[Link]:
+    return _present([
+        Link("窗口工作周报", BRIEFING, "历期周报"),
+        Link("窗口考核结果", ASSESSMENT, "月度排名"),
+        Link("大厅情况", HALL, "本周巡查、厅（局）长进大厅"),
+    ])
+
+
+def applicant_actions(user) -> list[Link]:
+    return _present([
+        Link("我的办件", MY_CASES, "查看进度、补正材料"),
+        Link("我的电子证照", MY_LICENCES, "已颁发的证照"),
+        Link("评价服务", RATE, "对已办结的办件作出评价"),
+        Link("核验电子证照", VERIFY, "核验他人出示的证照"),
+    ])
