@@ -90,7 +90,7 @@ def load_catalogue(year_start: dt.date, mid_year: dt.date) -> dict:
     if not Delegation.objects.filter(matter=matter).exists():
         catalog.delegate(matter=matter, regions=DELEGATION["regions"], delegate=DELEGATION["delegate"],
                          document=DELEGATION["document"],
-                         valid_from=dt.date(year_start.year, 1, 1) if year_start.month == 1 else year_start)
+                         valid_from=dt.date(mid_year.year, 1, 1))
 
     for n, (name, lead, members) in enumerate(BUNDLES, start=1):
         items = [HandlingItem.objects.in_force(year_start).get(matter__department__code=d, matter__name=m, name=i)
