@@ -23,7 +23,7 @@ def test_each_file_is_stored_and_a_bad_one_is_reported_by_name(db, files):
     assert [(r.file, r.ok) for r in results] == [("2022-31.txt", True), ("notes.txt", False), ("2023-03.txt", True)]
     assert "未找到期号" in results[1].error
     issue = Issue.objects.get(year=2023, number=3)
-    assert (issue.total, issue.status, issue.source_name) == (423, Issue.IMPORTED, "2023-03.txt")
+    assert (issue.total, issue.status, issue.source_file) == (423, Issue.IMPORTED, "2023-03.txt")
     assert issue.figures["provincial_ytd"]["permit"] == {"accepted": 30880, "completed": 32631}
     assert str(issue.period_start) == "2023-01-16" and str(issue.published_on) == "2023-02-08"
     # the kept document re-renders: it thaws into a Briefing with the original header

@@ -10,18 +10,18 @@ from .models import Issue, NewsItem, NumberingStart, Template, TemplateSection
 
 @admin.register(Issue)
 class IssueAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "period_label", "published_on", "status", "skipped", "source_name", "updated_at"]
+    list_display = ["__str__", "period_label", "published_on", "status", "skipped", "source_file", "updated"]
     list_filter = ["status", "skipped", "year"]
-    search_fields = ["source_name", "=year", "=number", "=total"]
+    search_fields = ["source_file", "=year", "=number", "=total"]
     date_hierarchy = "period_end"
     ordering = ["-period_end", "-total"]
-    readonly_fields = ["figures_pretty", "created_at", "updated_at"]
+    readonly_fields = ["figures_pretty", "created", "updated"]
     exclude = ["figures", "document", "generated", "edits"]
     fieldsets = [
         ("期号", {"fields": ["year", "number", "total", "skipped", "status"]}),
         ("时间", {"fields": ["period_start", "period_end", "published_on"]}),
         ("版记", {"fields": ["report_to", "send_to", "issue_to", "print_run"]}),
-        ("来源与数据", {"fields": ["template", "source_name", "figures_pretty", "created_at", "updated_at"]}),
+        ("来源与数据", {"fields": ["template", "source_file", "figures_pretty", "created", "updated"]}),
     ]
 
     @admin.display(description="本期时间段", ordering="period_end")
@@ -44,7 +44,7 @@ class IssueAdmin(admin.ModelAdmin):
 
 @admin.register(NumberingStart)
 class NumberingStartAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "year", "number", "total", "note", "created_at"]
+    list_display = ["__str__", "year", "number", "total", "note", "created"]
 
 
 class TemplateSectionInline(admin.TabularInline):

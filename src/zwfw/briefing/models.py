@@ -16,7 +16,7 @@ class Issue(models.Model):
         DRAFT = "draft", "草稿"
         PUBLISHED = "published", "已发布"
 
-    # The editorial code compares with these plain names.
+    # Plain names for the same values, for code that compares with Issue.DRAFT.
     IMPORTED, DRAFT, PUBLISHED = Status.IMPORTED, Status.DRAFT, Status.PUBLISHED
 
     year = models.PositiveSmallIntegerField("年度")
@@ -29,7 +29,7 @@ class Issue(models.Model):
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.DRAFT)
     skipped = models.BooleanField("本周停刊", default=False,
                                   help_text="春节、国庆等不出刊的周：不占用期号")
-    source_name = models.CharField("来源文件", max_length=255, blank=True)
+    source_file = models.CharField("来源文件", max_length=255, blank=True)
     figures = models.JSONField("本期数据", default=dict, blank=True)
     document = models.JSONField("定稿内容", null=True, blank=True, help_text="发布时冻结的周报内容；导入的历史期为从原文还原的内容")
     template = models.ForeignKey("Template", on_delete=models.PROTECT, null=True, blank=True, verbose_name="版式")
@@ -39,8 +39,8 @@ class Issue(models.Model):
     send_to = models.CharField("送", max_length=300, default="各相关省级部门（单位），中心各处（室）、直属单位。")
     issue_to = models.CharField("发", max_length=200, default="各部门窗口。")
     print_run = models.PositiveIntegerField("印数", null=True, blank=True, default=80)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    created = models.DateTimeField("创建时间", auto_now_add=True)
+    updated = models.DateTimeField("更新时间", auto_now=True)
 
     class Meta:
         verbose_name = "周报期次"
@@ -75,7 +75,7 @@ class NumberingStart(models.Model):
     number = models.PositiveIntegerField("起始年度期号", default=1)
     total = models.PositiveIntegerField("起始总期号")
     note = models.CharField("说明", max_length=200, blank=True)
-    created_at = models.DateTimeField("设置时间", auto_now_add=True)
+    created = models.DateTimeField("设置时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "期号起点"

@@ -70,7 +70,7 @@ def next_number(year: int) -> tuple[int, int]:
 
 
 @transaction.atomic
-def store(imported: ImportedBriefing, source_name: str = "") -> tuple[Issue, bool]:
+def store(imported: ImportedBriefing, source_file: str = "") -> tuple[Issue, bool]:
     """Keep an imported issue's figures and text; the same issue imported again is updated."""
     label = f"{imported.year} 年第 {imported.issue} 期"
     existing = Issue.objects.select_for_update().filter(year=imported.year, number=imported.issue).first()
@@ -85,7 +85,7 @@ def store(imported: ImportedBriefing, source_name: str = "") -> tuple[Issue, boo
     values = {
         "total": imported.total_issue, "period_start": imported.period_start, "period_end": imported.period_end,
         "published_on": imported.published_on, "status": Issue.IMPORTED, "skipped": False,
-        "source_name": (source_name or imported.source)[:255], "figures": imported.to_json(),
+        "source_file": (source_file or imported.source)[:255], "figures": imported.to_json(),
         "document": briefing.to_dict() if briefing else None, "print_run": imported.print_run,
     }
     if dist:
