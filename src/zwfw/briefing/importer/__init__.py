@@ -104,7 +104,7 @@ def _table(unit) -> Table:
     width = len(unit.columns)
     rows = tuple(tuple(spaced(c) for c in (list(r) + [""] * width)[:width]) for r in unit.rows)
     numeric = tuple(i for i in range(width)
-                    if rows and all(fig._score(r[i]) is not None for r in rows if r[i]))
+                    if rows and all(fig.score_value(r[i]) is not None for r in rows if r[i]))
     return Table(columns=tuple(unit.columns), rows=rows, numeric=numeric)
 
 

@@ -177,7 +177,7 @@ _COLUMN_KEYS = (("rank", ("序号", "名次", "排名")), ("department", ("部�
                 ("score", ("实得", "得分", "总分", "合计")))
 
 
-def _score(text: str) -> int | float | None:
+def score_value(text: str) -> int | float | None:
     text = text.replace("—", "-").lstrip("+")
     try:
         value = float(text)
@@ -210,10 +210,10 @@ def assessment(layout: Layout) -> dict | None:
         if not get("department"):
             continue
         rank = int(get("rank")) if get("rank").isdigit() else (rank or 1)
-        deducted = _score(get("deducted"))
-        rows.append({"rank": rank, "department": get("department"), "base": _score(get("base")),
+        deducted = score_value(get("deducted"))
+        rows.append({"rank": rank, "department": get("department"), "base": score_value(get("base")),
                      "deducted": abs(deducted) if deducted is not None else None,
-                     "added": _score(get("added")), "score": _score(get("score"))})
+                     "added": score_value(get("added")), "score": score_value(get("score"))})
     if not rows:
         return None
     everything = "".join(u.text for u in layout.units if u.kind in ("attachment", "text", "heading", "header"))

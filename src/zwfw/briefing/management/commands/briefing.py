@@ -20,15 +20,15 @@ from zwfw.errors import DomainError
 
 def add_import(parser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="周报文件：.txt、.md、.docx、.pdf（可多个）")
-    parser.add_argument("--json", action="store_true", help="按文件输出 JSON 数组（每个文件一个对象）")
+    parser.add_argument("--json", dest="as_json", action="store_true", help="按文件输出 JSON 数组（每个文件一个对象）")
 
 
-def do_import(command: BaseCommand, files: list[str], json: bool = False, **_) -> None:  # noqa: A002
+def do_import(command: BaseCommand, files: list[str], as_json: bool = False, **_) -> None:
     from zwfw.briefing.services import import_files
 
     results = import_files(files)
-    if json:
-        command.stdout.write(_json.dumps([r.as_json() for r in results], ensure_ascii=False, indent=2))
+    if as_json:
+        command.stdout.write(json.dumps([r.as_json() for r in results], ensure_ascii=False, indent=2))
     else:
         for result in results:
             (command.stdout if result.ok else command.stderr).write(result.summary())
@@ -36,8 +36,6 @@ def do_import(command: BaseCommand, files: list[str], json: bool = False, **_) -
     if failed:
         raise CommandError(f"{len(failed)} 个文件未能导入：{'、'.join(failed)}")
 
-
-_json = json
 
 # --- registry ---------------------------------------------------------------
 # name: (help text, add-arguments function, run function)
