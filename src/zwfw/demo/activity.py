@@ -29,8 +29,9 @@ def existing_run() -> DemoRun | None:
     return DemoRun.objects.order_by("-generated_at").first()
 
 
+@transaction.atomic
 def generate(*, seed: int, scale: float, today: dt.date | None = None, progress=print) -> DemoRun:
-    """Generate everything once; returns the DemoRun that records it."""
+    """Generate everything once, in one transaction (all or nothing); returns the DemoRun that records it."""
     from . import hall_data, history, licence_data, live, people, scoring
 
     started = time.monotonic()
@@ -66,7 +67,5 @@ def generate(*, seed: int, scale: float, today: dt.date | None = None, progress=
 
     progress("重建统计计数（按办件事件日志）……")
     stats.rebuild()
-    with transaction.atomic():
-        run = DemoRun.objects.create(seed=seed, scale=scale, period_start=start, period_end=end,
-                                     seconds=round(time.monotonic() - started, 1), summary=summary)
-    return run
+    return DemoRun.objects.create(seed=seed, scale=scale, period_start=start, period_end=end,
+                                  seconds=round(time.monotonic() - started, 1), summary=summary)

@@ -117,7 +117,7 @@ def generate(rng: random.Random, cal, today: dt.date, users: dict, persons: list
     # The comprehensive window: accepted and handed on (often more than once) to the departments' back offices.
     comp = list(HandlingItem.objects.in_force(today).filter(at_comprehensive_window=True, auto_approval=False)
                 .select_related("matter__department", "matter__power_type").order_by("code"))
-    comp = [i for i in comp if fits(cal, i, today)]
+    comp = [i for i in comp if fits(cal, i, today) and i.promised_days >= 3]
     for n, item in enumerate(rng.sample(comp, min(10, len(comp)))):
         dept = item.matter.department.code
         state = "transferred" if n % 3 else "accepted"
@@ -125,7 +125,8 @@ def generate(rng: random.Random, cal, today: dt.date, users: dict, persons: list
             state = "reviewing"
         clerk = users.get(dept) or users["zongchuang"]
         holder = rng.choice(orgs if item.matter.power_type.category != "public_service" else persons)
-        made.append(drive(cal, today, item, holder, clerk, None, state, 1 + n % 6, comprehensive=users["zongchuang"],
+        back = min(1 + n % 6, item.promised_days - 1)  # none of these is overdue yet
+        made.append(drive(cal, today, item, holder, clerk, None, state, back, comprehensive=users["zongchuang"],
                           transfers=1 + n % 2))
     # 张三 applies online himself for a public service; it waits for the department to accept it.
     item = _item("mzt", "婚姻登记档案查询", "查询", today)

@@ -1,6 +1,8 @@
 """Demo logins, one or more for every role. Safe to re-run (passwords are reset)."""
 from __future__ import annotations
 
+from django.contrib.auth.hashers import make_password
+
 from zwfw.accounts.models import Role, User
 from zwfw.catalog.models import Department
 
@@ -17,6 +19,7 @@ DEMO_USERS = [
     ("wjw", "孙卫健", Role.DEPARTMENT_CLERK, "wjw"),
     ("wjw-shenpi", "周审批", Role.APPROVER, "wjw"),
     ("swt", "吴商务", Role.DEPARTMENT_CLERK, "swt"),
+    ("lcj-api", "省林草局业务系统", Role.API_CLIENT, "lcj"),
     ("shenqingren", "张三", Role.APPLICANT, None),
 ]
 
@@ -24,6 +27,8 @@ DEMO_USERS = [
 def load_users() -> list[tuple[str, str, str]]:
     """Create or reset the demo logins; returns (username, role label, department) rows."""
     depts = {d.code: d for d in Department.objects.all()}
+    # One hash for all demo logins: they share a published password, and hashing is the slow part.
+    password = make_password(DEMO_PASSWORD)
     rows = []
     for username, name, role, dept_code in DEMO_USERS:
         user, _ = User.objects.get_or_create(username=username)
@@ -32,7 +37,7 @@ def load_users() -> list[tuple[str, str, str]]:
         user.department = depts.get(dept_code) if dept_code else None
         user.is_staff = role == Role.CENTRE_STAFF
         user.is_superuser = username == "admin"
-        user.set_password(DEMO_PASSWORD)
+        user.password = password
         user.save()
         rows.append((username, Role(role).label, user.department.name if user.department else ""))
     return rows
