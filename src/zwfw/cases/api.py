@@ -1,3 +1,176 @@
-from ninja import Router
+"""/api/cases: the lifecycle for windows and departments' own systems.
 
-router = Router(tags=["办件"])
+Authenticated by API key (X-API-Key, one per department) or session. A department can
+only see and act on its own cases (others are 404). Every POST honours ``Idempotency-Key``.
+Errors are ``{code, message, field}``; a stale ``version`` is 409.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.responses import Status
+
+from zwfw.accounts.auth import API_AUTH
+from zwfw.catalog.models import Department, Matter
+from zwfw.catalog.queries import item_by_code, region_by
+from zwfw.errors import DomainError, Forbidden, NotFound
+
+from . import idempotency, lifecycle, presenters, services
+from .models import Channel, EventKind
+from .queries import case_for, cases_for, worklist
+
+router = Router(tags=["办件"], auth=API_AUTH)
+
+
+class ApplicantIn(Schema):
+    kind: str = "organisation"
+    name: str
+    id_number: str
+    phone: str = ""
+    address: str = ""
+    region: str = ""
+
+
+class ApplyIn(Schema):
+    item_code: str
+    applicant: ApplicantIn
+    provided: list[str] = []
+    region: str = ""
+
+
+class ActionIn(Schema):
+    version: int
+    reason: str = ""
+    kind: str = ""
+    to: str = ""
+    delivery: str = ""
+    tracking_number: str = ""
+    provided: list[str] = []
+    at: dt.datetime | None = None
+
+
+class EventIn(ActionIn):
+    event: str
+
+
+class ConsultationIn(Schema):
+    matter_code: str = ""
+    department_code: str = ""
+    people: int = 1
+    topic: str = ""
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    field: str | None = None
+
+
+def _idem(request, fn):
+    fp = idempotency.fingerprint(request.method, request.path, request.body)
+    status, body = idempotency.run(request.auth, request.headers.get("Idempotency-Key"), fp, fn)
+    return Status(status, body)
+
+
+def _when(request, at: dt.datetime | None) -> dt.datetime:
+    """Departments' systems report when a step happened; people act now."""
+    if at is None:
+        return timezone.now()
+    if getattr(request.auth, "role", None) != "api_client":
+        raise Forbidden("只有部门业务系统推送时可以指定办理时间。", code="at_not_allowed", field="at")
+    if timezone.is_naive(at):
+        at = timezone.make_aware(at)
+    if at > timezone.now() + dt.timedelta(minutes=5):
+        raise DomainError("办理时间不能晚于当前时间。", code="at_in_future", field="at")
+    return at
+
+
+def _detail(request, case) -> dict:
+    return presenters.detail(case, request.auth, where=f"接口 {request.method} {request.path}")
+
+
+def _act(request, number: str, code: str, payload: ActionIn):
+    def run():
+        case = case_for(request.auth, number)
+        params = payload.dict(exclude={"version", "at", "event"})
+        services.perform(case, code, actor=request.auth, version=payload.version, at=_when(request, payload.at),
+                         **params)
+        return 200, _detail(request, case)
+
+    return _idem(request, run)
+
+
+@router.get("/", summary="办件列表（本部门）")
+def list_cases(request, status: str = "", open_only: bool = False, limit: int = 100):
+    qs = worklist(request.auth) if open_only else cases_for(request.auth).order_by("-id")
+    if status:
+        qs = qs.filter(status=status)
+    return [presenters.summary(c) for c in qs[: max(1, min(limit, 500))]]
+
+
+@router.get("/deemed-accepted", summary="逾期未告知补正、自收件之日起视为受理的办件")
+def deemed(request):
+    numbers = set(cases_for(request.auth).values_list("number", flat=True))
+    return [presenters.summary(c) for c in services.deemed_accepted() if c.number in numbers]
+
+
+@router.post("/", response={201: dict, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}, summary="申请（窗口或部门系统推送）")
+def apply(request, payload: ApplyIn):
+    def run():
+        role = getattr(request.auth, "role", None)
+        channel = {"api_client": Channel.API, "applicant": Channel.ONLINE}.get(role, Channel.WINDOW)
+        a = payload.applicant
+        region = region_by(a.region) if a.region else None
+        applicant = services.register_applicant(kind=a.kind, name=a.name, id_number=a.id_number, phone=a.phone,
+                                                address=a.address, region=region)
+        item = item_by_code(payload.item_code, timezone.localdate())
+        case = services.apply(item=item, applicant=applicant, actor=request.auth, channel=channel,
+                              region=region_by(payload.region) if payload.region else None, provided=payload.provided)
+        return 201, _detail(request, case)
+
+    return _idem(request, run)
+
+
+@router.post("/consultations", response={201: dict, 400: ErrorOut, 403: ErrorOut}, summary="咨询登记（人次）")
+def consult(request, payload: ConsultationIn):
+    def run():
+        matter = department = None
+        if payload.matter_code:
+            matter = Matter.objects.in_force(timezone.localdate()).filter(code=payload.matter_code).first()
+            if matter is None:
+                raise NotFound(f"没有事项“{payload.matter_code}”。", field="matter_code")
+        if payload.department_code:
+            department = Department.objects.filter(code=payload.department_code).first()
+            if department is None:
+                raise NotFound(f"没有部门“{payload.department_code}”。", field="department_code")
+        events = services.register_consultation(actor=request.auth, matter=matter, department=department,
+                                                people=payload.people, topic=payload.topic)
+        return 201, {"people": len(events), "department": events[0].department.name,
+                     "kind": EventKind.CONSULTED.label}
+
+    return _idem(request, run)
+
+
+@router.get("/{number}", summary="办件详情")
+def get_case(request, number: str):
+    return _detail(request, case_for(request.auth, number))
+
+
+@router.post("/{number}/actions/{action}", response={200: dict, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+             summary="办理动作（受理、流转、审查、挂起、准予、颁发、办结…）")
+def act(request, number: str, action: str, payload: ActionIn):
+    return _act(request, number, action, payload)
+
+
+@router.post("/{number}/events", response={200: dict, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+             summary="部门业务系统推送办件事件")
+def push_event(request, number: str, payload: EventIn):
+    code = lifecycle.EVENT_TO_ACTION.get(payload.event)
+    if code is None:
+        raise DomainError(f"事件“{payload.event}”不能推送，应为：{'、'.join(lifecycle.EVENT_TO_ACTION)}。",
+                          code="unknown_event", field="event")
+    return _act(request, number, code, payload)
+
+

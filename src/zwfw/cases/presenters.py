@@ -1,0 +1,65 @@
+"""Cases as people see them: plain values shared by the API and the pages."""
+from __future__ import annotations
+
+from django.utils import timezone
+
+from zwfw.identifiers import mask_id, mask_phone
+
+from . import lifecycle
+from .applicants import applicant_view
+from .clockwork import clock_of
+from .queries import timeline
+
+
+def allowed_for(user, case) -> list[dict]:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return []
+    role = getattr(user, "role", None)
+    if role == "leader":
+        return []
+    if role == "applicant" and case.applicant.user_id != user.pk:
+        return []
+    return [{"code": a.code, "label": a.label, "needs_reason": a.needs_reason}
+            for a in lifecycle.allowed_actions(case.status, role, is_superuser=user.is_superuser)]
+
+
+def summary(case, calendar=None, today=None) -> dict:
+    """A worklist row: the applicant always masked (lists are not a reason to see ID numbers)."""
+    c = clock_of(case, calendar, today)
+    return {
+        "number": case.number, "status": case.status, "status_label": lifecycle.label(case.status),
+        "item_code": case.item.code, "item_name": str(case.item), "department": case.department.name,
+        "applicant_name": case.applicant.name, "applicant_id": mask_id(case.applicant.id_number),
+        "channel": case.channel, "channel_label": case.get_channel_display(),
+        "at_comprehensive_window": case.at_comprehensive_window,
+        "received_on": case.received_on, "accepted_on": case.accepted_on,
+        "statutory_due": case.statutory_due, "promised_due": case.promised_due,
+        "remaining_working_days": c.remaining, "remaining_text": c.remaining_text,
+        "clock_state": c.state, "clock_label": c.state_label, "saved_text": c.saved_text,
+        "version": case.version,
+    }
+
+
+def detail(case, user, *, where: str, calendar=None) -> dict:
+    """The case page / API detail: applicant unmasked only for those who handle the case (logged)."""
+    out = summary(case, calendar)
+    out["applicant"] = applicant_view(user, case.applicant, case=case, where=where)
+    out["materials"] = case.materials
+    out["reason"] = case.reason
+    out["extension_days"] = case.extension_days
+    out["suspended_days"] = case.suspended_days
+    out["delivery"] = case.get_delivery_display() if case.delivery else ""
+    out["tracking_number"] = case.tracking_number
+    out["bundle_application"] = case.bundle_application.number if case.bundle_application_id else None
+    out["allowed_actions"] = allowed_for(user, case)
+    out["events"] = [
+        {"kind": e.kind, "label": e.get_kind_display(), "at": timezone.localtime(e.at),
+         "actor": str(e.actor) if e.actor_id else ("系统自动" if e.automatic else ""), "automatic": e.automatic,
+         "note": e.note}
+        for e in timeline(case)
+    ]
+    return out
+
+
+def masked_applicant(applicant) -> dict:
+    return {"name": applicant.name, "id_number": mask_id(applicant.id_number), "phone": mask_phone(applicant.phone)}
