@@ -219,8 +219,8 @@ def generate(rng: random.Random, cal, start: dt.date, end: dt.date, scale: float
             if n in with_case:
                 builder.add_case(item, category, day)
             else:
-                builder.loose("accepted", item, day, comprehensive=item.at_comprehensive_window and rng.random() < 0.5,
-                              note="即办件，窗口当场办理", data={"item": item.code, "on_the_spot": True})
+                builder.loose("accepted", item, day, comprehensive=False,
+                              note="即办件，部门窗口当场办理", data={"item": item.code, "on_the_spot": True})
                 spot += 1
         rejected = round(target["with_case"] * volumes.REJECTED_SHARE)
         for day in volumes.spread(rng, rejected, days, weights):
