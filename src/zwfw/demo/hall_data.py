@@ -19,10 +19,11 @@ FINDINGS = {
     "工作牌佩戴情况": ["1 名工作人员未佩戴工作牌"],
     "纪律秩序": ["工作人员在岗期间玩手机", "窗口无人值守且未放置暂停服务牌"],
 }
-TITLES = ["党组成员、副厅长", "党组书记、厅长", "二级巡视员", "党组成员、副局长", "一级巡视员", "党组成员、机关党委书记",
-          "副主任", "总工程师"]
+TITLES = [("海关", ["党委委员、副关长", "二级巡视员"]), ("总队", ["党委委员、副总队长"]), ("贸促会", ["党组成员、副会长"]),
+          ("委", ["党组成员、副主任", "二级巡视员"]), ("厅", ["党组成员、副厅长", "二级巡视员", "党组书记、厅长"]),
+          ("", ["党组成员、副局长", "二级巡视员", "党组书记、局长"])]
 ACCOUNTS = [
-    "看望慰问窗口工作人员，详细了解窗口运行和综窗改革推进情况，要求进一步提升审批服务质效。",
+    "到窗口看望慰问工作人员，详细了解窗口运行和综窗改革推进情况，要求进一步提升审批服务质效。",
     "到窗口调研值守，现场为企业办理业务，并与中心负责同志就政务服务能力提升进行交流。",
     "带队到窗口指导工作，充分肯定窗口取得的成绩，对下一步优化营商环境工作提出要求。",
 ]
@@ -108,8 +109,9 @@ def _visits(rng, cal, start, end, today, staff) -> int:
     for d in dates:
         dept = rng.choice(depts)
         name = person_name(rng)
-        hall.record_visit(staff, department=dept, title=rng.choice(TITLES), name=name, date=d,
-                          account=f"{name}{rng.choice(ACCOUNTS)}")
+        titles = next(t for key, t in TITLES if key in dept.name)
+        hall.record_visit(staff, department=dept, title=rng.choice(titles), name=name, date=d,
+                          account=rng.choice(ACCOUNTS))
     return len(dates)
 
 
