@@ -26,6 +26,7 @@ def uscc(first17):
 class WebHall:
     def __init__(self):
         self.dept, self.users, self.today = {}, {}, timezone.localdate()
+        self.password = PASSWORD
 
 
 def _cases(hall, item, dept, applicant, specs, comprehensive=False, prefix="A"):

@@ -46,3 +46,9 @@ def test_server_error_is_a_chinese_500_without_the_database(rf):
     body = response.content.decode()
     assert response.status_code == 500
     assert "系统暂时出现故障" in body and "返回首页" in body
+
+
+def test_openapi_schema_is_published(client, db):
+    response = client.get("/api/openapi.json")
+    assert response.status_code == 200
+    assert response.json()["info"]["title"].startswith("zwfw")

@@ -25,8 +25,8 @@
                axisLabel: { hideOverlap: true, formatter: function (v) { return v.replace(/\s/g, ""); } } },
       yAxis: { type: "value", name: "件", minInterval: 1 },
       series: [
-        { name: "受理", type: "line", data: data.accepted, smooth: true, showSymbol: false },
-        { name: "办结", type: "line", data: data.completed, smooth: true, showSymbol: false }
+        { name: "受理", type: "line", data: data.accepted, showSymbol: false },
+        { name: "办结", type: "line", data: data.completed, showSymbol: false }
       ]
     });
     window.addEventListener("resize", function () { chart.resize(); });
