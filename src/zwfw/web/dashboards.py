@@ -103,7 +103,7 @@ def clerk(user, today: dt.date) -> dict:
         entries = Entry.objects.filter(department_id=dept_id, month=month).exclude(status=Entry.REJECTED)
         page["assessment"] = {
             "entries": entries.count(),
-            "url": navigation.path_if_exists(f"/assessment/windows/{dept_id}/"),
+            "url": navigation.url(navigation.WINDOW, dept_id),
         }
     if dept_id and user.role == roles.DEPARTMENT_CLERK:
         from zwfw.briefing.models import NewsItem
@@ -111,7 +111,7 @@ def clerk(user, today: dt.date) -> dict:
         mine = NewsItem.objects.filter(department_id=dept_id, period_start=week_start(today))
         page["news"] = {"submitted": mine.count(),
                         "returned": mine.filter(status=NewsItem.RETURNED).count(),
-                        "url": navigation.path_if_exists("/briefing/news/")}
+                        "url": navigation.url(navigation.NEWS)}
     return page
 
 
@@ -130,10 +130,12 @@ def centre(user, today: dt.date) -> dict:
         "window_week": stats.comprehensive_window(monday, today),
         "cases": case_counts(user, today),
         "drafts": [{"title": str(d), "period": period_text(d.period_start, d.period_end),
-                    "url": f"/briefing/{d.pk}/"} for d in drafts],
+                    "url": navigation.url("briefing:edit", d.pk)} for d in drafts],
         "news_pending": NewsItem.objects.filter(status=NewsItem.SUBMITTED).count(),
         "proposals_pending": Entry.objects.filter(status=Entry.PROPOSED).count(),
         "anomalies": anomalous_guide_count(today),
+        "urls": {"news": navigation.url(navigation.NEWS), "proposals": navigation.url(navigation.PROPOSALS),
+                 "anomalies": navigation.url(navigation.ANOMALIES)},
         "actions": navigation.centre_actions(user),
     }
 
@@ -219,7 +221,8 @@ def applicant(user, today: dt.date) -> dict:
 def for_user(user, today: dt.date) -> tuple[str, dict]:
     """(template, context) of the home page for ``user``."""
     if not user.is_authenticated:
-        return "web/home/public.html", {"actions": navigation.public_actions()}
+        return "web/home/public.html", {"actions": navigation.public_actions(),
+                                        "track_url": navigation.url(navigation.TRACK_CASE)}
     role = getattr(user, "role", None)
     if role == roles.LEADER:
         return "web/home/leader.html", leader(user, today)

@@ -1,73 +1,92 @@
 """Which links each role gets: the top bar and the home page's actions.
 
-A link is offered only when the role may use the page and the page exists in
-the URL configuration (several apps are still adding pages: a link appears as
-soon as its route does). Paths live here, in one place.
+A link is offered only when the role may use the page and the page is routed:
+links are named by URL name, and a name another app has not added yet yields
+no link (several apps are still adding pages; a link appears as soon as its
+route does). Names live here, in one place.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.urls import Resolver404, resolve
+from django.urls import NoReverseMatch, reverse
 
 from zwfw.accounts import roles
 from zwfw.accounts.scoping import department_id_of
 
-# Pages by path. The cases and applicant-portal pages are the paths those apps are building.
-HOME = "/"
-WORKLIST = "/cases/"
-NEW_CASE = "/cases/new/"
-NEW_CONSULTATION = "/cases/consultations/new/"
-TRACK_CASE = "/cases/track/"
-MY_CASES = "/cases/mine/"
-MY_LICENCES = "/licences/mine/"
-RATE = "/feedback/rate/"
-VERIFY = "/licences/verify/"
-LICENCES = "/licences/"
-CREDIT = "/credit/"
-CATALOG = "/catalog/"
-ANOMALIES = "/catalog/anomalies/"
-HALL = "/hall/"
-NEW_ROUND = "/hall/inspections/new/"
-ASSESSMENT = "/assessment/"
-PROPOSALS = "/assessment/proposals/"
-NEW_ENTRY = "/assessment/entries/new/"
-BRIEFING = "/briefing/"
-NEWS = "/briefing/news/"
-ADMIN = "/admin/"
-LOGIN = "/accounts/login/"
+# Pages by URL name. The applicant portal's names are those the cases/licences/feedback apps are adding.
+HOME = "web:home"
+WORKLIST = "cases:worklist"
+NEW_CASE = "cases:new"
+NEW_CONSULTATION = "cases:consultations"
+TRACK_CASE = "cases:track"
+MY_CASES = "cases:mine"
+MY_LICENCES = "licences:mine"
+RATE = "feedback:rate"
+VERIFY = "licences:verify"
+LICENCES = "licences:list"
+CREDIT = "credit:list"
+CATALOG = "catalog:items"
+ANOMALIES = "catalog:anomalies"
+HALL = "hall:week"
+NEW_ROUND = "hall:new_round"
+ASSESSMENT = "assessment:table"
+WINDOW = "assessment:window"
+PROPOSALS = "assessment:proposals"
+BRIEFING = "briefing:list"
+NEWS = "briefing:news"
+ADMIN = "admin:index"
+LOGIN = "login"
 
 
 @dataclass(frozen=True)
 class Link:
     label: str
+    name: str
+    note: str = ""
+    args: tuple = ()
+
+    @property
+    def path(self) -> str | None:
+        return url(self.name, *self.args)
+
+
+def url(name: str, *args) -> str | None:
+    """The path of the page named ``name``, or None while no app routes that name."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def exists(name: str, *args) -> bool:
+    return url(name, *args) is not None
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A link as a template shows it."""
+    label: str
     path: str
     note: str = ""
 
 
-def exists(path: str) -> bool:
-    """Whether ``path`` is routed (a page another app has not added yet is not)."""
-    try:
-        resolve(path)
-    except Resolver404:
-        return False
-    return True
+def _present(links: list[Link]) -> list[Shown]:
+    shown = []
+    for link in links:
+        path = link.path
+        if path is not None:
+            shown.append(Shown(link.label, path, link.note))
+    return shown
 
 
-def path_if_exists(path: str) -> str | None:
-    return path if exists(path) else None
-
-
-def _present(links: list[Link]) -> list[Link]:
-    return [link for link in links if exists(link.path)]
-
-
-def _window_path(user) -> str | None:
+def window_link(user, label: str = "本窗口考核", note: str = "") -> Link:
+    """The user's own window's assessment entries (the month table for users without a window)."""
     dept = department_id_of(user)
-    return f"/assessment/windows/{dept}/" if dept else None
+    return Link(label, WINDOW, note, (dept,)) if dept else Link(label, ASSESSMENT, note)
 
 
-def nav_links(user) -> list[Link]:
+def nav_links(user) -> list[Shown]:
     """The top bar for ``user``: only pages the role may use."""
     if not user.is_authenticated:
         return _present([Link("证照核验", VERIFY), Link("办件查询", TRACK_CASE)])
@@ -89,11 +108,11 @@ def nav_links(user) -> list[Link]:
         links = [home, Link("办件", WORKLIST), Link("受理", NEW_CASE), Link("咨询登记", NEW_CONSULTATION),
                  Link("事项库", CATALOG), Link("证照核验", VERIFY)]
     elif role == roles.DEPARTMENT_CLERK:
-        links = [home, Link("办件", WORKLIST), Link("窗口动态", NEWS), Link("本窗口考核", _window_path(user) or ASSESSMENT),
+        links = [home, Link("办件", WORKLIST), Link("窗口动态", NEWS), window_link(user),
                  Link("电子证照", LICENCES), Link("异常名录", CREDIT), Link("事项库", CATALOG)]
     elif role == roles.APPROVER:
         links = [home, Link("办件", WORKLIST), Link("电子证照", LICENCES), Link("异常名录", CREDIT),
-                 Link("本窗口考核", _window_path(user) or ASSESSMENT), Link("事项库", CATALOG)]
+                 window_link(user), Link("事项库", CATALOG)]
     elif role == roles.APPLICANT:
         links = [home, Link("我的办件", MY_CASES), Link("我的证照", MY_LICENCES), Link("证照核验", VERIFY)]
     else:
@@ -101,11 +120,11 @@ def nav_links(user) -> list[Link]:
     return _present(links)
 
 
-def current(links: list[Link], path: str) -> Link | None:
+def current(links: list[Shown], path: str) -> Shown | None:
     """The link the page at ``path`` belongs to: the longest matching prefix (home only on "/")."""
     best = None
     for link in links:
-        matches = path == link.path if link.path == HOME else path.startswith(link.path)
+        matches = path == link.path if link.path == "/" else path.startswith(link.path)
         if matches and (best is None or len(link.path) > len(best.path)):
             best = link
     return best
@@ -113,7 +132,7 @@ def current(links: list[Link], path: str) -> Link | None:
 
 # ---- the home pages' action buttons ------------------------------------------------------------------
 
-def public_actions() -> list[Link]:
+def public_actions() -> list[Shown]:
     return _present([
         Link("核验电子证照", VERIFY, "输入证照标识，查看证照是否有效"),
         Link("查询办件进度", TRACK_CASE, "输入办件编号，查看办理进度"),
@@ -121,7 +140,7 @@ def public_actions() -> list[Link]:
     ])
 
 
-def clerk_actions(user) -> list[Link]:
+def clerk_actions(user) -> list[Shown]:
     role = getattr(user, "role", None)
     links = [Link("我的待办", WORKLIST, "按剩余工作日排序，预警件靠前")]
     if role in (roles.COMPREHENSIVE_CLERK, roles.DEPARTMENT_CLERK):
@@ -132,14 +151,13 @@ def clerk_actions(user) -> list[Link]:
     if role in (roles.DEPARTMENT_CLERK, roles.APPROVER):
         links += [Link("电子证照", LICENCES, "本部门签发的证照：延续、撤销"),
                   Link("异常名录", CREDIT, "列入、提前移出")]
-    window = _window_path(user)
-    if window:
-        links.append(Link("本窗口考核记录", window, "本窗口每月加减分明细"))
+    if department_id_of(user):
+        links.append(window_link(user, "本窗口考核记录", "本窗口每月加减分明细"))
     links.append(Link("事项库", CATALOG, "事项、办事指南、时限"))
     return _present(links)
 
 
-def centre_actions(user) -> list[Link]:
+def centre_actions(user) -> list[Shown]:
     return _present([
         Link("记录大厅巡查", NEW_ROUND, "手机上边走边记"),
         Link("本周大厅情况", HALL, "巡查、厅（局）长进大厅、表扬"),
@@ -152,7 +170,7 @@ def centre_actions(user) -> list[Link]:
     ])
 
 
-def leader_links(user) -> list[Link]:
+def leader_links(user) -> list[Shown]:
     return _present([
         Link("窗口工作周报", BRIEFING, "历期周报"),
         Link("窗口考核结果", ASSESSMENT, "月度排名"),
@@ -160,7 +178,7 @@ def leader_links(user) -> list[Link]:
     ])
 
 
-def applicant_actions(user) -> list[Link]:
+def applicant_actions(user) -> list[Shown]:
     return _present([
         Link("我的办件", MY_CASES, "查看进度、补正材料"),
         Link("我的电子证照", MY_LICENCES, "已颁发的证照"),
