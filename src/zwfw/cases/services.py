@@ -27,3 +27,9 @@ def track(number: str, applicant):
     if case is None:
         raise NotFound(f"没有找到办件“{number}”。", field="number")
     return case
+
+
+def lifecycle_label(code: str) -> str:
+    from .lifecycle import action
+
+    return action(code).label

@@ -1,0 +1,163 @@
+"""Clerks' pages: worklist, case page with the actions allowed now, acceptance form, consultations.
+
+Thin: parse, call one service, render. Department users see only their department's cases
+(others are 404); domain errors are shown at the field or as a message.
+"""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.html import escape
+from django.views.decorators.http import require_POST
+
+from zwfw.catalog.models import Department, Matter, Region
+from zwfw.catalog.queries import items_in_force
+from zwfw.errors import DomainError, NotFound
+
+from . import clock, ports, presenters, services
+from .acceptance import material_checklist
+from .applicants import validate_identifier
+from .models import Applicant, Suspension
+from .queries import case_for, worklist
+
+
+def _case_or_404(user, number):
+    try:
+        return case_for(user, number)
+    except NotFound:
+        raise Http404("没有找到该办件，或您无权查看。") from None
+
+
+@login_required
+def worklist_view(request):
+    if getattr(request.user, "role", None) in ("applicant", None):
+        raise Http404
+    calendar = ports.get_calendar()
+    today = timezone.localdate()
+    rows = [presenters.summary(c, calendar, today) for c in worklist(request.user)[:300]]
+    deemed = [c.number for c in services.deemed_accepted(today, calendar)]
+    return render(request, "cases/worklist.html", {
+        "rows": rows, "deemed": set(deemed), "warning_days": clock.WARNING_DAYS,
+        "can_accept": request.user.role in ("comprehensive_clerk", "department_clerk"),
+    })
+
+
+@login_required
+def case_view(request, number):
+    case = _case_or_404(request.user, number)
+    view = presenters.detail(case, request.user, where="办件页面")
+    return render(request, "cases/case.html", {
+        "case": case, "c": view, "suspension_kinds": Suspension.Kind.choices,
+        "bundle": services.bundle_status(case.bundle_application) if case.bundle_application_id else None,
+    })
+
+
+@login_required
+@require_POST
+def act_view(request, number, action):
+    case = _case_or_404(request.user, number)
+    params = {k: request.POST.get(k, "") for k in ("reason", "kind", "to", "delivery", "tracking_number")}
+    params["provided"] = request.POST.getlist("provided")
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    try:
+        services.perform(case, action, actor=request.user, version=version, **params)
+        messages.success(request, f"已{services.lifecycle_label(action)}。")
+    except DomainError as e:
+        messages.error(request, e.message)
+    return redirect("cases:case", number=case.number)
+
+
+@login_required
+def new_view(request):
+    role = getattr(request.user, "role", None)
+    if role not in ("comprehensive_clerk", "department_clerk") and not request.user.is_superuser:
+        raise Http404
+    values, errors, item, checklist = request.POST or {}, {}, None, []
+    if request.method == "POST":
+        try:
+            item = items_in_force(timezone.localdate()).filter(code=request.POST.get("item_code", "").strip()).first()
+            if item is None:
+                raise DomainError("请选择有效的办理项。", field="item_code")
+            region = Region.objects.filter(pk=request.POST.get("region") or None).first()
+            applicant = services.register_applicant(
+                kind=request.POST.get("kind", ""), name=request.POST.get("name", ""),
+                id_number=request.POST.get("id_number", ""), phone=request.POST.get("phone", ""),
+                address=request.POST.get("address", ""), region=region)
+            case = services.apply(item=item, applicant=applicant, actor=request.user,
+                                  provided=request.POST.getlist("provided"), region=region)
+            if request.POST.get("accept_now") and case.status == "applied":
+                services.accept(case, actor=request.user, version=case.version)
+                messages.success(request, f"已受理，办件编号 {case.number}。")
+            else:
+                messages.success(request, f"已收件，办件编号 {case.number}。")
+            return redirect("cases:case", number=case.number)
+        except DomainError as e:
+            errors[e.field or "general"] = e.message
+    return render(request, "cases/new.html", {
+        "values": values, "errors": errors, "regions": Region.objects.all(),
+        "kinds": Applicant.KIND_CHOICES, "checklist": checklist,
+    })
+
+
+@login_required
+def check_id_view(request):
+    """htmx: validate the ID number as it is typed."""
+    kind, number = request.GET.get("kind", ""), request.GET.get("id_number", "")
+    if not number.strip():
+        return HttpResponse("")
+    try:
+        validate_identifier(kind, number)
+    except DomainError as e:
+        return HttpResponse(f'<span class="error">{escape(e.message)}</span>')
+    return HttpResponse('<span class="badge ok">号码校验通过</span>')
+
+
+@login_required
+def item_lookup_view(request):
+    """htmx: items matching the search, and the chosen item's material checklist."""
+    today = timezone.localdate()
+    code = request.GET.get("item_code", "").strip()
+    if code:
+        item = items_in_force(today).filter(code=code).first()
+        if item is None:
+            return HttpResponse('<p class="error">请选择有效的办理项。</p>')
+        applicant = Applicant.objects.filter(id_number=request.GET.get("id_number", "").strip().upper()).first()
+        checklist = material_checklist(item, applicant, today) if applicant else [
+            {"name": m.name, "required": m.required, "exempt": False, "licence_kind": m.licence_kind}
+            for m in ports.guide_materials(item)]
+        return render(request, "cases/_materials.html", {"item": item, "checklist": checklist})
+    q = request.GET.get("q", "").strip()
+    items = list(items_in_force(today, search=q)[:15]) if q else []
+    return render(request, "cases/_items.html", {"items": items})
+
+
+@login_required
+def consultation_view(request):
+    role = getattr(request.user, "role", None)
+    if role not in ("comprehensive_clerk", "department_clerk") and not request.user.is_superuser:
+        raise Http404
+    error = None
+    if request.method == "POST":
+        try:
+            matter = Matter.objects.filter(pk=request.POST.get("matter") or None).first()
+            department = Department.objects.filter(pk=request.POST.get("department") or None).first()
+            events = services.register_consultation(
+                actor=request.user, matter=matter, department=department, people=request.POST.get("people", 1),
+                topic=request.POST.get("topic", ""))
+            messages.success(request, f"已登记咨询 {len(events)} 人次（{events[0].department.name}）。")
+            return redirect("cases:consultations")
+        except DomainError as e:
+            error = e
+    today = timezone.localdate()
+    matters = Matter.objects.in_force(today).select_related("department")
+    departments = Department.objects.all()
+    if role == "department_clerk":
+        matters = matters.filter(department=request.user.department_id)
+        departments = departments.filter(pk=request.user.department_id)
+    return render(request, "cases/consultation.html", {"matters": matters, "departments": departments, "error": error})
