@@ -194,7 +194,9 @@ def leader(user, today: dt.date) -> dict:
             "month_label": chinese_month(last_month.year, last_month.month),
             "scored": scored,
             "top": table[:3] if scored else [],
-            "bottom": list(reversed(table[-3:])) if scored and len(table) > 3 else [],
+            # Only windows that lost points are "at the bottom"; a tie at the base score is not.
+            "bottom": [r for r in table[3:][-3:] if r["score"] < r["base"]] if scored else [],
+            "windows": len(table),
         },
         "satisfaction": {"ratings": rates.ratings, "hotline": rates.hotline},
         "links": navigation.leader_links(user),
@@ -221,8 +223,7 @@ def applicant(user, today: dt.date) -> dict:
 def for_user(user, today: dt.date) -> tuple[str, dict]:
     """(template, context) of the home page for ``user``."""
     if not user.is_authenticated:
-        return "web/home/public.html", {"actions": navigation.public_actions(),
-                                        "track_url": navigation.url(navigation.TRACK_CASE)}
+        return "web/home/public.html", {"track_url": navigation.url(navigation.TRACK_CASE)}
     role = getattr(user, "role", None)
     if role == roles.LEADER:
         return "web/home/leader.html", leader(user, today)

@@ -132,14 +132,6 @@ def current(links: list[Shown], path: str) -> Shown | None:
 
 # ---- the home pages' action buttons ------------------------------------------------------------------
 
-def public_actions() -> list[Shown]:
-    return _present([
-        Link("核验电子证照", VERIFY, "输入证照标识，查看证照是否有效"),
-        Link("查询办件进度", TRACK_CASE, "输入办件编号，查看办理进度"),
-        Link("工作人员和申请人登录", LOGIN, "登录后办理业务、查看我的办件"),
-    ])
-
-
 def clerk_actions(user) -> list[Shown]:
     role = getattr(user, "role", None)
     links = [Link("我的待办", WORKLIST, "按剩余工作日排序，预警件靠前")]
