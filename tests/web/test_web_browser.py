@@ -1,8 +1,8 @@
 """A leader logs in and sees the dashboard's chart drawn, on a desktop and on a phone."""
 import pytest
 
-# serialized_rollback: the seeded power types and calendar survive other browser tests' flushes.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Transactional: the live server sees the test data. Seeded reference data is reseeded after each flush.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SIZES = [((1366, 900), "home-leader-desktop"), ((390, 844), "home-leader-phone")]
 
