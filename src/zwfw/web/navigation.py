@@ -14,15 +14,14 @@ from django.urls import NoReverseMatch, reverse
 from zwfw.accounts import roles
 from zwfw.accounts.scoping import department_id_of
 
-# Pages by URL name. The applicant portal's names are those the cases/licences/feedback apps are adding.
+# Pages by URL name.
 HOME = "web:home"
 WORKLIST = "cases:worklist"
 NEW_CASE = "cases:new"
 NEW_CONSULTATION = "cases:consultations"
-TRACK_CASE = "cases:track"
-MY_CASES = "cases:mine"
-MY_LICENCES = "licences:mine"
-RATE = "feedback:rate"
+TRACK_CASE = "feedback:track"
+PORTAL = "feedback:portal"
+RECTIFICATIONS = "feedback:rectifications"
 VERIFY = "licences:verify"
 LICENCES = "licences:list"
 CREDIT = "credit:list"
@@ -98,7 +97,8 @@ def nav_links(user) -> list[Shown]:
                  Link("电子证照", LICENCES), Link("异常名录", CREDIT), Link("后台管理", ADMIN)]
     elif role == roles.CENTRE_STAFF:
         links = [home, Link("大厅管理", HALL), Link("窗口考核", ASSESSMENT), Link("窗口工作周报", BRIEFING),
-                 Link("窗口动态", NEWS), Link("事项库", CATALOG), Link("异常名录", CREDIT), Link("办件", WORKLIST)]
+                 Link("窗口动态", NEWS), Link("事项库", CATALOG), Link("异常名录", CREDIT), Link("差评整改", RECTIFICATIONS),
+                 Link("办件", WORKLIST)]
         if user.is_staff:
             links.append(Link("后台管理", ADMIN))
     elif role == roles.LEADER:
@@ -109,12 +109,13 @@ def nav_links(user) -> list[Shown]:
                  Link("事项库", CATALOG), Link("证照核验", VERIFY)]
     elif role == roles.DEPARTMENT_CLERK:
         links = [home, Link("办件", WORKLIST), Link("窗口动态", NEWS), window_link(user),
-                 Link("电子证照", LICENCES), Link("异常名录", CREDIT), Link("事项库", CATALOG)]
+                 Link("电子证照", LICENCES), Link("异常名录", CREDIT), Link("差评整改", RECTIFICATIONS),
+                 Link("事项库", CATALOG)]
     elif role == roles.APPROVER:
         links = [home, Link("办件", WORKLIST), Link("电子证照", LICENCES), Link("异常名录", CREDIT),
                  window_link(user), Link("事项库", CATALOG)]
     elif role == roles.APPLICANT:
-        links = [home, Link("我的办件", MY_CASES), Link("我的证照", MY_LICENCES), Link("证照核验", VERIFY)]
+        links = [home, Link("我的办事", PORTAL), Link("办件查询", TRACK_CASE), Link("证照核验", VERIFY)]
     else:
         links = [home]
     return _present(links)
@@ -172,8 +173,7 @@ def leader_links(user) -> list[Shown]:
 
 def applicant_actions(user) -> list[Shown]:
     return _present([
-        Link("我的办件", MY_CASES, "查看进度、补正材料"),
-        Link("我的电子证照", MY_LICENCES, "已颁发的证照"),
-        Link("评价服务", RATE, "对已办结的办件作出评价"),
+        Link("我的办事", PORTAL, "办件进度、电子证照、对已办结的办件作出评价"),
+        Link("按编号查询办件", TRACK_CASE, "办件编号加证件号码后 4 位"),
         Link("核验电子证照", VERIFY, "核验他人出示的证照"),
     ])
