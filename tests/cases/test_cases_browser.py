@@ -1,0 +1,73 @@
+"""In Chromium: accept at the comprehensive window, transfer, approve, issue, verify the licence publicly."""
+import pytest
+
+from zwfw.cases.models import Case
+from zwfw.licences.models import Licence
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def login(page, base, username):
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", "secret-pass-1")
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+
+
+def act(page, code, **fields):
+    form = page.locator(f"form.action-{code}")
+    for name, value in fields.items():
+        form.locator(f"[name={name}]").fill(value)
+    form.locator("button").click()
+    page.wait_for_load_state()
+
+
+def test_a_case_from_the_comprehensive_window_to_a_verified_licence(hall, live_server, browser, screenshot_dir, ids):
+    base = live_server.url
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = ctx.new_page()
+    login(page, base, "comp")
+    page.goto(f"{base}/cases/new")
+    page.select_option("#kind", "organisation")
+    page.fill("input[name=name]", "四川青山林业开发有限公司")
+    page.fill("#id_number", ids.org()[:-1] + ("0" if ids.org()[-1] != "0" else "1"))
+    page.wait_for_selector("#id-check .error")
+    assert "校验位不正确" in page.inner_text("#id-check")
+    page.fill("#id_number", ids.org())
+    page.wait_for_selector("#id-check .badge.ok")
+    page.fill("input[name=q]", "食品经营")
+    page.wait_for_selector("#item-results a")
+    page.click("#item-results a")
+    page.wait_for_selector("#materials fieldset")
+    for name in ["食品经营许可申请书", "营业执照复印件", "法定代表人身份证"]:
+        page.check(f"#materials input[value='{name}']")
+    page.screenshot(path=str(screenshot_dir / "cases-new.png"), full_page=True)
+    page.click("#accept-form button.primary")
+    page.wait_for_load_state()
+    case = Case.objects.get()
+    assert "已受理" in page.inner_text("#status")
+    act(page, "transfer", to="食品经营监管处")
+    assert "已流转" in page.inner_text("#status")
+    page.goto(f"{base}/cases/")
+    page.screenshot(path=str(screenshot_dir / "cases-worklist.png"), full_page=True)
+    assert case.number in page.inner_text("#worklist")
+
+    approver = ctx.browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    login(approver, base, "market_approver")
+    approver.goto(f"{base}/cases/{case.number}/")
+    act(approver, "start_review")
+    act(approver, "approve")
+    assert "准予许可" in approver.inner_text("#status")
+
+    page.goto(f"{base}/cases/{case.number}/")
+    act(page, "issue")
+    assert "已颁发" in page.inner_text("#status")
+    page.screenshot(path=str(screenshot_dir / "cases-case-issued.png"), full_page=True)
+    licence = Licence.objects.get(case=case)
+
+    public = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    public.goto(f"{base}/licences/verify/?identifier={licence.identifier}")
+    text = public.inner_text("main")
+    assert "食品经营许可证" in text and "有效" in text
+    public.screenshot(path=str(screenshot_dir / "cases-licence-verified.png"), full_page=True)
