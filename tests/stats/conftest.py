@@ -6,7 +6,7 @@ import pytest
 from django.db import transaction
 
 from zwfw.cases.models import CaseEvent
-from zwfw.catalog.models import Department, PowerType
+from zwfw.catalog.models import Department, Matter, PowerType
 from zwfw.stats import services
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -21,8 +21,12 @@ def departments(db):
 
 
 @pytest.fixture
-def types(db):
-    """{"permit": 行政许可, "public_service": 公共服务, "other": [other types in use]}."""
+def types(db, departments):
+    """{"permit": 行政许可, "public_service": 公共服务, "other": [other types]}; the catalogue has a matter
+    of every type in force since 2022, so it counts nine other types (其它九类)."""
+    for n, ptype in enumerate(PowerType.objects.all()):
+        Matter.objects.create(code=f"T{n}", name=f"事项{n}", department=departments[n % len(departments)],
+                              power_type=ptype, valid_from=dt.date(2022, 1, 1))
     return {
         "permit": PowerType.objects.get(category=PowerType.PERMIT),
         "public_service": PowerType.objects.get(category=PowerType.PUBLIC_SERVICE),

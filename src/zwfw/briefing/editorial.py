@@ -24,6 +24,9 @@ from .sources import gather
 
 
 def _ensure_editor(user) -> None:
+    """Centre staff edit and publish; ``None`` is the operator's command line."""
+    if user is None:
+        return
     if not (getattr(user, "is_superuser", False) or getattr(user, "role", None) == "centre_staff"):
         raise Forbidden("只有政务平台服务处人员可以编辑和发布窗口工作周报。")
 

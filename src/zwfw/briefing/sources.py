@@ -24,12 +24,9 @@ def gather(start: dt.date, end: dt.date, sections: list[SectionSpec], *,
     data = BriefingData(period_start=start, period_end=end, news=dict(news or {}),
                         distribution=distribution or Distribution())
     if "provincial_statistics" in kinds:
-        from zwfw.catalog.queries import other_type_count
         from zwfw.stats.queries import ytd
 
-        figures = ytd(end)
-        figures["other"]["types"] = other_type_count(end)
-        data.provincial = figures
+        data.provincial = ytd(end)
     if "comprehensive_window" in kinds:
         from zwfw.stats.queries import comprehensive_window, comprehensive_window_ytd
 

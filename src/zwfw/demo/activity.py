@@ -67,5 +67,8 @@ def generate(*, seed: int, scale: float, today: dt.date | None = None, progress=
 
     progress("重建统计计数（按办件事件日志）……")
     stats.rebuild()
+    from . import briefing_data
+
+    summary["briefing"] = briefing_data.generate(today, users, progress)
     return DemoRun.objects.create(seed=seed, scale=scale, period_start=start, period_end=end,
                                   seconds=round(time.monotonic() - started, 1), summary=summary)

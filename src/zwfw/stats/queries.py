@@ -32,9 +32,15 @@ def working_week(day: dt.date) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=4)
 
 
-def other_types() -> int:
-    """How many "other" power types are in use (其它九类): PowerType in_use with category other."""
-    return PowerType.objects.filter(category=PowerType.OTHER, in_use=True).count()
+def other_types(on: dt.date) -> int:
+    """How many "other" power types the catalogue had in force on ``on`` (其它九类 / 其它 6 类).
+
+    The catalogue owns the rule (catalog.queries.other_type_count); the figures and the
+    sentence that names the count must describe the same catalogue.
+    """
+    from zwfw.catalog.queries import other_type_count
+
+    return other_type_count(on)
 
 
 def _rows(start: dt.date, end: dt.date, **filters):
@@ -64,7 +70,7 @@ def period(start: dt.date, end: dt.date) -> dict:
     """
     result = {"start": start, "end": end}
     result.update({c: {"accepted": 0, "completed": 0} for c in CATEGORIES})
-    result["other"] = {"types": other_types(), "accepted": 0, "completed": 0}
+    result["other"] = {"types": other_types(end), "accepted": 0, "completed": 0}
     category_of = dict(PowerType.objects.values_list("id", "category"))
     # Grouped by the type key (no join): a dozen rows, mapped to categories here.
     sums = (
@@ -106,7 +112,7 @@ def briefing_figures(start: dt.date, end: dt.date) -> dict:
         "as_of": end,
         "permit": {"accepted": 0, "completed": 0},
         "public_service": {"accepted": 0, "completed": 0},
-        "other": {"types": other_types(), "accepted": 0, "completed": 0},
+        "other": {"types": other_types(end), "accepted": 0, "completed": 0},
         "comprehensive_window": {"week": dict.fromkeys(WINDOW_KINDS, 0), "ytd": dict.fromkeys(WINDOW_KINDS, 0)},
     }
     def flag(**lookup):
