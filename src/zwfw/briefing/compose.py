@@ -120,12 +120,19 @@ def _leader_visits(w: _Writer, key: str, spec: SectionSpec, data: BriefingData) 
             key, "本周无厅（局）领导到窗口调研值守。")
 
 
+def _numbered_or(w: _Writer, key: str, items: list[str], nothing: str) -> None:
+    if items:
+        w.numbered(key, items)
+    else:
+        w.paragraph(key, nothing)
+
+
 def _campaign(w: _Writer, key: str, spec: SectionSpec, data: BriefingData) -> None:
-    w.numbered(key, data.campaigns.get(spec.options.get("campaign", ""), []))
+    _numbered_or(w, key, data.campaigns.get(spec.options.get("campaign", ""), []), "本周无新的进展。")
 
 
 def _policy(w: _Writer, key: str, spec: SectionSpec, data: BriefingData) -> None:
-    w.numbered(key, data.policy_news.get(spec.options.get("campaign", ""), []))
+    _numbered_or(w, key, data.policy_news.get(spec.options.get("campaign", ""), []), "本周无惠企政策调整。")
 
 
 def _catalog(w: _Writer, key: str, spec: SectionSpec, data: BriefingData) -> None:
@@ -173,7 +180,7 @@ def compose(header: Header, sections: list[SectionSpec], data: BriefingData,
                 a = data.assessment
                 attachments.append(Attachment(f"附件：{a['title']}", (
                     Table(tuple(a["columns"]), tuple(tuple(str(v) for v in r) for r in a["rows"]),
-                          title=a["title"], numeric=tuple(range(2, len(a["columns"])))),)))
+                          numeric=tuple(range(2, len(a["columns"])))),)))
             continue
         if spec.heading:
             w.heading(spec.level, spec.heading)

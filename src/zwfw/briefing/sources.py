@@ -40,14 +40,16 @@ def gather(start: dt.date, end: dt.date, sections: list[SectionSpec], *,
         from zwfw.hall.queries import campaign_progress, policy_adjustments
 
         for campaign in campaign_progress(start, end):
-            data.campaigns[campaign["campaign"]] = [m["text"] for m in campaign["measures"]]
+            # Layouts name campaigns with or without the trailing 专项行动.
+            name = campaign["campaign"].removesuffix("专项行动")
+            data.campaigns[name] = [m["text"] for m in campaign["measures"]]
         for a in policy_adjustments(start, end):
             data.policy_news.setdefault("", []).append(
                 f"{a['department']}{a['kind_label']}惠企政策事项“{a['name']}”{('，' + a['note'].rstrip('。')) if a['note'] else ''}。")
         for s in sections:
             campaign = s.options.get("campaign")
             if s.kind == "policy_news" and campaign:
-                data.policy_news[campaign] = data.campaigns.get(campaign + "专项行动", []) + data.policy_news.get("", [])
+                data.policy_news[campaign] = data.campaigns.get(campaign, []) + data.policy_news.get("", [])
     if "leader_visits" in kinds:
         from zwfw.hall.queries import visits_week
 
