@@ -73,8 +73,12 @@ def issue_edit(request, pk: int):
         messages.error(request, exc.message)
         return redirect("briefing:list")
     edits = issue.edits or {}
-    paragraphs = [{"key": k, "generated": g, "text": edits.get(k, g), "edited": k in edits}
-                  for k, g in generated.items()]
+    labels = {}
+    if issue.template_id:
+        for n, spec in enumerate(editorial.sections_of(issue.template), start=1):
+            labels[f"s{n}"] = spec.heading or SECTION_KINDS[spec.kind]
+    paragraphs = [{"key": k, "generated": g, "text": edits.get(k, g), "edited": k in edits,
+                   "section": labels.get(k.split(".")[0], "")} for k, g in generated.items()]
     return render(request, "briefing/issue_edit.html", {
         "issue": issue, "preview": render_html(briefing, standalone=False), "paragraphs": paragraphs,
         "editable": issue.status == Issue.Status.DRAFT and _is_editor(request.user), "formats": ["docx", "pdf", "html", "txt"],
