@@ -97,3 +97,24 @@ def test_a_department_clerk_can_submit_news_but_not_edit_or_publish(hall):
     assert "近日，省林草局窗口推行林草种子生产经营许可" in text_of(briefing)
     with pytest.raises(Forbidden):
         editorial.publish(hall["clerk"], issue.pk)
+
+
+def test_published_figures_join_the_imported_history_and_the_trend_chart_continues_from_it(hall):
+    from zwfw.briefing.importer import parse_text
+    from zwfw.briefing.services import store
+    from zwfw.briefing.sources import trend_chart
+
+    old = ("窗口工作周报\n2026年第40期（总第520期）\n四川省政府政务服务和公共资源交易服务中心\n2026年10月20日\n"
+           "政务服务工作\n（10月12日—10月16日）\n一、省级政务服务事项受理办理情况\n"
+           "据四川一体化政务服务平台数据统计，2026年1月1日至2026年10月16日，省本级行政许可事项受理 7件，办结 5件；"
+           "公共服务事项受理 30件，办结 20件，其它一类行权事项受理 1件，累计办结 0件。\n（共印 80 份）\n")
+    store(parse_text(old))
+    event("accepted", dt.date(2026, 11, 17), hall["lcj"], hall["permit"])
+    issue = editorial.create_draft(hall["staff"], period_start=dt.date(2026, 11, 16), period_end=dt.date(2026, 11, 20),
+                                   template_code="2022")
+    published = editorial.publish(hall["staff"], issue.pk, on=dt.date(2026, 11, 24))
+    assert (published.number, published.total) == (41, 521)
+    assert published.figures["provincial_ytd"]["permit"] == {"accepted": 1, "completed": 0}
+    chart = trend_chart(dt.date(2026, 11, 23), dt.date(2026, 11, 27))
+    assert chart["categories"] == ["10 月 16 日", "11 月 20 日", "11 月 27 日"]
+    assert chart["series"][0] == ("累计受理", [7, 1, 1])

@@ -67,6 +67,17 @@ def build(issue: Issue) -> tuple[Briefing, dict[str, str]]:
     return compose(header_of(issue), sections, data, edits=issue.edits or {})
 
 
+def figures_of(briefing: Briefing) -> dict:
+    """The figures as printed, in the importer's shape, so published and imported issues form one history."""
+    from .importer import parse_text
+    from .render.text import render_text
+
+    try:
+        return parse_text(render_text(briefing)).to_json()
+    except DomainError:
+        return {}
+
+
 @transaction.atomic
 def create_draft(user, *, period_start: dt.date, period_end: dt.date, template_code: str) -> Issue:
     _ensure_editor(user)
@@ -133,6 +144,7 @@ def publish(user, issue_id: int, *, on: dt.date | None = None) -> Issue:
     issue.published_on = on or timezone.localdate()
     briefing, generated = build(issue)
     issue.document = briefing.to_dict()
+    issue.figures = figures_of(briefing)
     issue.generated = generated
     issue.status = Issue.Status.PUBLISHED
     issue.save()

@@ -71,9 +71,28 @@ def gather(start: dt.date, end: dt.date, sections: list[SectionSpec], *,
         if month_table(month):
             data.assessment = month_attachment(month)
     if "chart" in kinds:
-        from zwfw.stats.queries import weekly_series
-
-        series = weekly_series(end.year, "accepted", end)
-        data.chart = {"title": f"{end.year} 年省本级每周受理量", "categories": [f"第 {w['week']} 周" for w in series],
-                      "series": [("受理", [w["count"] for w in series])]}
+        data.chart = trend_chart(start, end, data.provincial)
     return data
+
+
+def trend_chart(start: dt.date, end: dt.date, provincial: dict | None = None) -> dict | None:
+    """This year's permit figures issue by issue: stored issues (imported from old documents or
+    published here) continue into this week's figures from the counters."""
+    from zwfw.stats.queries import ytd
+
+    from .models import Issue
+
+    points = []
+    stored = (Issue.objects.filter(year=end.year, period_end__lt=start,
+                                   status__in=[Issue.Status.IMPORTED, Issue.Status.PUBLISHED])
+              .order_by("period_end"))
+    for issue in stored:
+        figures = (issue.figures or {}).get("provincial_ytd") or {}
+        if figures.get("permit"):
+            points.append((issue.period_end, figures["permit"]["accepted"], figures["permit"]["completed"]))
+    now = provincial or ytd(end)
+    points.append((end, now["permit"]["accepted"], now["permit"]["completed"]))
+    return {"title": f"{end.year} 年省本级行政许可事项累计受理、办结情况",
+            "categories": [f"{d.month} 月 {d.day} 日" for d, _, _ in points],
+            "series": [("累计受理", [a for _, a, _ in points]), ("累计办结", [c for _, _, c in points])],
+            "kind": "line"}
