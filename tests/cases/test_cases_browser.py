@@ -53,7 +53,8 @@ def test_a_case_from_the_comprehensive_window_to_a_verified_licence(hall, live_s
     page.screenshot(path=str(screenshot_dir / "cases-worklist.png"), full_page=True)
     assert case.number in page.inner_text("#worklist")
 
-    approver = ctx.browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    approver_ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    approver = approver_ctx.new_page()
     login(approver, base, "market_approver")
     approver.goto(f"{base}/cases/{case.number}/")
     act(approver, "start_review")
@@ -66,8 +67,12 @@ def test_a_case_from_the_comprehensive_window_to_a_verified_licence(hall, live_s
     page.screenshot(path=str(screenshot_dir / "cases-case-issued.png"), full_page=True)
     licence = Licence.objects.get(case=case)
 
-    public = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    public_ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    public = public_ctx.new_page()
     public.goto(f"{base}/licences/verify/?identifier={licence.identifier}")
     text = public.inner_text("main")
     assert "食品经营许可证" in text and "有效" in text
     public.screenshot(path=str(screenshot_dir / "cases-licence-verified.png"), full_page=True)
+    # Close the browsers' keep-alive sockets so the server's request threads release their database connections.
+    for context in (ctx, approver_ctx, public_ctx):
+        context.close()
