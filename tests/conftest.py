@@ -13,6 +13,7 @@ import pytest
 # refuses to run there unless told the test knows what it does.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+
 STRICT = os.environ.get("ZWFW_STRICT", "").lower() in {"1", "true", "yes", "on"}
 REFERENCE_REPORTS = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "reports"
 CHROMIUM = "/usr/bin/chromium"
@@ -33,6 +34,15 @@ def require_tool(*names: str) -> str:
         if path:
             return path
     missing(" / ".join(names))
+
+
+def pytest_configure(config):
+    """Live-server threads must not keep PostgreSQL connections open past a request,
+    or the test database cannot be dropped at the end of the run."""
+    from django.conf import settings
+
+    for database in settings.DATABASES.values():
+        database["CONN_MAX_AGE"] = 0
 
 
 @pytest.fixture
@@ -68,3 +78,17 @@ def screenshot_dir() -> Path:
     path = Path(os.environ.get("ZWFW_SCREENSHOTS", Path(__file__).resolve().parents[1] / "var" / "screenshots"))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@pytest.fixture
+def calendar_through_next_year(db):
+    """Tests that act "today" can reach deadlines in next year, whose State Council notice may not be
+    entered yet: enter next year as weekends only, as a clerk would before the notice, if it is missing."""
+    import datetime as dt
+
+    from zwfw.workdays.models import CalendarYear
+    from zwfw.workdays.services import set_year
+
+    year = dt.date.today().year + 1
+    if not CalendarYear.objects.filter(year=year, complete=True).exists():
+        set_year(year, notice=f"测试用：{year} 年仅按周末计算", complete=True)

@@ -30,7 +30,7 @@ def database_from_url(url: str) -> dict:
             "PASSWORD": unquote(parsed.password or ""),
             "HOST": parsed.hostname or "",
             "PORT": str(parsed.port or ""),
-            "CONN_MAX_AGE": 60,
+            "CONN_MAX_AGE": int(os.environ.get("ZWFW_CONN_MAX_AGE", "60")),
         }
     elif parsed.scheme == "sqlite":
         # sqlite:///relative.db or sqlite:////absolute/path.db

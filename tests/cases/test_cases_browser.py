@@ -23,7 +23,7 @@ def act(page, code, **fields):
     page.wait_for_load_state()
 
 
-def test_a_case_from_the_comprehensive_window_to_a_verified_licence(hall, live_server, browser, screenshot_dir, ids):
+def test_a_case_from_the_comprehensive_window_to_a_verified_licence(hall, calendar_through_next_year, live_server, browser, screenshot_dir, ids):
     base = live_server.url
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     page = ctx.new_page()

@@ -64,7 +64,7 @@ def test_a_department_clerk_cannot_see_or_act_on_another_departments_case(hall, 
     assert Client().get("/cases/").status_code == 302  # to the login page
 
 
-def test_worklist_orders_by_remaining_days_and_highlights_warnings(hall, open_case, walk, at):
+def test_worklist_orders_by_remaining_days_and_highlights_warnings(hall, calendar_through_next_year, open_case, walk, at):
     from zwfw.cases.models import Case as C
 
     late = open_case("seed", "forest_clerk", at(2026, 3, 2))
