@@ -25,10 +25,8 @@ def test_leaders_read_everything_and_never_edit():
 
 
 @pytest.mark.parametrize("role,ability,allowed", [
-    ("comprehensive_clerk", "transfer_case", True),   # 综窗流转
-    ("department_clerk", "transfer_case", False),
-    ("approver", "suspend_clock", True),              # 专家评审、现场勘验
-    ("department_clerk", "suspend_clock", False),
+    ("approver", "issue_licence", True),              # 电子证照签发
+    ("applicant", "issue_licence", False),
     ("centre_staff", "publish_briefing", True),
     ("department_clerk", "publish_briefing", False),
     ("applicant", "rate_service", True),

@@ -29,13 +29,9 @@ HALL_WIDE = frozenset({COMPREHENSIVE_CLERK, CENTRE_STAFF, LEADER})
 READ_ONLY = frozenset({LEADER})
 
 # What each role may write. Keys are the kinds of work other apps ask about.
+# Case lifecycle actions (accept, transfer, suspend, decide, issue …) and who may take them
+# live in one place: zwfw.cases.lifecycle.
 ABILITIES = {
-    "accept_case": {COMPREHENSIVE_CLERK, DEPARTMENT_CLERK, API_CLIENT},   # 受理
-    "transfer_case": {COMPREHENSIVE_CLERK},                               # 流转
-    "review_case": {DEPARTMENT_CLERK, APPROVER, API_CLIENT},              # 审查
-    "decide_case": {DEPARTMENT_CLERK, APPROVER, API_CLIENT},              # 决定（准予/不予许可）
-    "suspend_clock": {APPROVER},                                          # 特别程序（专家评审、现场勘验）
-    "issue_result": {COMPREHENSIVE_CLERK, DEPARTMENT_CLERK, API_CLIENT},  # 出件/颁发
     "issue_licence": {DEPARTMENT_CLERK, APPROVER, API_CLIENT},            # 电子证照签发
     "register_consultation": {COMPREHENSIVE_CLERK, DEPARTMENT_CLERK},     # 咨询登记
     "keep_catalog": {CENTRE_STAFF},                                       # 事项库维护
@@ -51,12 +47,6 @@ ABILITIES = {
 }
 
 ABILITY_LABELS = {
-    "accept_case": "受理办件",
-    "transfer_case": "流转办件",
-    "review_case": "审查办件",
-    "decide_case": "作出审批决定",
-    "suspend_clock": "启动特别程序",
-    "issue_result": "办结出件",
     "issue_licence": "签发电子证照",
     "register_consultation": "登记咨询",
     "keep_catalog": "维护事项库",

@@ -13,6 +13,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from zwfw.accounts import roles
 from zwfw.errors import Conflict, DomainError, Forbidden, NotFound
 
 from . import news
@@ -27,7 +28,7 @@ def _ensure_editor(user) -> None:
     """Centre staff edit and publish; ``None`` is the operator's command line."""
     if user is None:
         return
-    if not (getattr(user, "is_superuser", False) or getattr(user, "role", None) == "centre_staff"):
+    if not roles.may(getattr(user, "role", None), "publish_briefing", getattr(user, "is_superuser", False)):
         raise Forbidden("只有政务平台服务处人员可以编辑和发布窗口工作周报。")
 
 

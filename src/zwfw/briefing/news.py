@@ -9,16 +9,14 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from zwfw.accounts import roles
 from zwfw.accounts.scoping import ensure_can_act, scope
 from zwfw.errors import DomainError, Forbidden, NotFound
 
 from .models import NewsItem
 
-CENTRE_ROLES = {"centre_staff"}
-
-
 def _ensure_centre(user) -> None:
-    if not (getattr(user, "is_superuser", False) or getattr(user, "role", None) in CENTRE_ROLES):
+    if not roles.may(getattr(user, "role", None), "publish_briefing", getattr(user, "is_superuser", False)):
         raise Forbidden("只有政务平台服务处人员可以编辑、采用或退回窗口动态。")
 
 
