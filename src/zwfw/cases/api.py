@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import transaction
 from django.utils import timezone
 from ninja import Router, Schema
 from ninja.responses import Status
@@ -174,3 +175,46 @@ def push_event(request, number: str, payload: EventIn):
     return _act(request, number, code, payload)
 
 
+
+
+# ---- 一件事一次办 ---------------------------------------------------------------------------------
+
+class BundleApplyIn(Schema):
+    applicant: ApplicantIn | None = None  # the comprehensive window names the applicant; an applicant applies as themself
+    provided: list[str] = []
+    region: str = ""
+
+
+@router.post("/bundles/{code}/apply", response={201: dict, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+             summary="一件事一次办：一次申请，每个成员办理项各开一个办件")
+def apply_bundle(request, code: str, payload: BundleApplyIn):
+    def run():
+        user = request.auth
+        role = getattr(user, "role", None)
+        if role == "applicant":
+            applicant, channel, region = services.own_applicant(user), Channel.ONLINE, None
+        elif role == "comprehensive_clerk" or getattr(user, "is_superuser", False):
+            if payload.applicant is None:
+                raise DomainError("请提供申请人信息。", code="applicant_required", field="applicant")
+            a = payload.applicant
+            region = region_by(payload.region or a.region) if (payload.region or a.region) else None
+            applicant = services.register_applicant(kind=a.kind, name=a.name, id_number=a.id_number, phone=a.phone,
+                                                    address=a.address, region=region)
+            channel = Channel.WINDOW
+        else:
+            raise Forbidden("一件事一次办由申请人本人或综合窗口提交。", code="bundle_not_allowed")
+        bundle = services.bundle_in_force(code, timezone.localdate())
+        application = services.apply_bundle(bundle=bundle, applicant=applicant, actor=user, channel=channel,
+                                            provided=payload.provided, region=region)
+        return 201, presenters.bundle_application(application, user)
+
+    def atomically():  # a refused application leaves no newly registered applicant behind
+        with transaction.atomic():
+            return run()
+
+    return _idem(request, atomically)
+
+
+@router.get("/bundles/applications/{pk}", response={200: dict, 404: ErrorOut}, summary="一件事申请：总体状态和各成员办件")
+def get_bundle_application(request, pk: int):
+    return presenters.bundle_application(services.bundle_application_for(request.auth, pk), request.auth)

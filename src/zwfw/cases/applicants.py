@@ -95,3 +95,15 @@ def applicant_view(user, applicant: Applicant, *, case: Case | None = None, wher
         "address": applicant.address if unmasked else "",
         "masked": not unmasked,
     }
+
+
+def own_applicant(user) -> Applicant:
+    """The Applicant record linked to an applicant's login; Forbidden for anyone else."""
+    from zwfw.errors import Forbidden
+
+    applicant = None
+    if getattr(user, "is_authenticated", False) and getattr(user, "role", None) == "applicant":
+        applicant = Applicant.objects.filter(user=user).select_related("region").first()
+    if applicant is None:
+        raise Forbidden("网上申请仅供已绑定申请人信息的申请人账户使用。", code="not_an_applicant")
+    return applicant

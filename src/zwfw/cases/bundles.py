@@ -15,8 +15,10 @@ from .numbering import bundle_number
 
 
 def merged_checklist(bundle, applicant, on, provided=()) -> list[dict]:
-    """The bundle's merged materials (each once); one held as a valid electronic licence is 免提交."""
-    held = ports.valid_licence_kinds(applicant, on)
+    """The bundle's merged materials (each once); one held as a valid electronic licence is 免提交.
+
+    ``applicant`` may be None (not known yet): nothing is 免提交 then."""
+    held = ports.valid_licence_kinds(applicant, on) if applicant is not None else set()
     provided = {p.strip() for p in provided}
     out = []
     for m in ports.merged_materials(bundle, on):
@@ -74,3 +76,43 @@ def bundle_status(application: BundleApplication) -> BundleStatus:
     if all(s in ("applied", "correction") for s in statuses):
         return BundleStatus("applied", "已申请", done, total)
     return BundleStatus("in_progress", f"办理中（{done}/{total} 已办结）", done, total)
+
+
+# ---- readers for the bundle pages and API ---------------------------------------------------------
+
+def bundles_in_force(on):
+    """The bundles that can be applied for on ``on``."""
+    from zwfw.catalog.models import Bundle
+
+    return Bundle.objects.in_force(on).select_related("lead_department").prefetch_related("members__item__matter")
+
+
+def bundle_in_force(code: str, on):
+    """The bundle ``code`` in force on ``on``; NotFound otherwise."""
+    from zwfw.errors import NotFound
+
+    bundle = bundles_in_force(on).filter(code=(code or "").strip()).first()
+    if bundle is None:
+        raise NotFound(f"没有找到有效的一件事“{code}”。", field="bundle")
+    return bundle
+
+
+def bundle_application_for(user, pk) -> BundleApplication:
+    """A bundle application as ``user`` may see it: the applicant their own, hall-wide roles all,
+    a department's users those with a member case of their department; NotFound otherwise."""
+    from zwfw.accounts.scoping import department_id_of, sees_all
+    from zwfw.errors import NotFound
+
+    qs = BundleApplication.objects.select_related("bundle", "applicant")
+    if getattr(user, "role", None) == "applicant" and user.is_authenticated:
+        qs = qs.filter(applicant__user=user)
+    elif not sees_all(user):
+        dept = department_id_of(user)
+        qs = qs.filter(cases__department=dept).distinct() if dept else qs.none()
+    try:
+        found = qs.filter(pk=int(pk)).first()
+    except (TypeError, ValueError):
+        found = None
+    if found is None:
+        raise NotFound("没有找到该一件事申请，或您无权查看。", field="id")
+    return found

@@ -63,3 +63,23 @@ def detail(case, user, *, where: str, calendar=None) -> dict:
 
 def masked_applicant(applicant) -> dict:
     return {"name": applicant.name, "id_number": mask_id(applicant.id_number), "phone": mask_phone(applicant.phone)}
+
+
+def bundle_application(application, user, calendar=None) -> dict:
+    """A 一件事 application: one status, the merged materials and each member case.
+
+    ``visible`` says whether ``user`` may open the member case (a department sees its own only).
+    """
+    from .bundles import bundle_status
+    from .queries import cases_for
+
+    status = bundle_status(application)
+    cases = list(application.cases.select_related("item__matter", "department", "applicant").order_by("id"))
+    visible = set(cases_for(user).filter(bundle_application=application).values_list("pk", flat=True))
+    return {
+        "id": application.pk, "number": application.number, "bundle_code": application.bundle.code,
+        "bundle_name": application.bundle.name, "applied_at": timezone.localtime(application.applied_at),
+        "status": status.code, "status_label": status.label, "done": status.done, "total": status.total,
+        "applicant": masked_applicant(application.applicant), "materials": application.materials,
+        "cases": [summary(c, calendar) | {"visible": c.pk in visible} for c in cases],
+    }

@@ -21,6 +21,8 @@ NEW_CASE = "cases:new"
 NEW_CONSULTATION = "cases:consultations"
 TRACK_CASE = "feedback:track"
 PORTAL = "feedback:portal"
+APPLY_ONLINE = "cases:apply"
+BUNDLES = "cases:bundles"
 RECTIFICATIONS = "feedback:rectifications"
 VERIFY = "licences:verify"
 LICENCES = "licences:list"
@@ -115,7 +117,8 @@ def nav_links(user) -> list[Shown]:
         links = [home, Link("办件", WORKLIST), Link("电子证照", LICENCES), Link("异常名录", CREDIT),
                  window_link(user), Link("事项库", CATALOG)]
     elif role == roles.APPLICANT:
-        links = [home, Link("我的办事", PORTAL), Link("办件查询", TRACK_CASE), Link("证照核验", VERIFY)]
+        links = [home, Link("我的办事", PORTAL), Link("网上申请", APPLY_ONLINE), Link("办件查询", TRACK_CASE),
+                 Link("证照核验", VERIFY)]
     else:
         links = [home]
     return _present(links)
@@ -174,6 +177,8 @@ def leader_links(user) -> list[Shown]:
 def applicant_actions(user) -> list[Shown]:
     return _present([
         Link("我的办事", PORTAL, "办件进度、电子证照、对已办结的办件作出评价"),
+        Link("网上申请", APPLY_ONLINE, "查找事项、查看办事指南、在线提交申请"),
+        Link("一件事一次办", BUNDLES, "一次填表、一套材料，多个部门一次办好"),
         Link("按编号查询办件", TRACK_CASE, "办件编号加证件号码后 4 位"),
         Link("核验电子证照", VERIFY, "核验他人出示的证照"),
     ])
