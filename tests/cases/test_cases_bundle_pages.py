@@ -45,6 +45,7 @@ def test_the_bundle_form_asks_for_each_material_once(client, hall, catering):
     body = client.get("/cases/bundles/CY-001/apply").content.decode()
     assert body.count('value="营业执照复印件"') == 1 and "《营业执照》" not in body
     assert "四川省市场监督管理局" in body and "四川省消防救援总队" in body
+    assert "食品经营许可（食品经营许可（新办））、公众聚集场所投入使用、营业前消防安全检查" in body  # who needs it
 
 
 def test_an_applicant_opens_one_case_per_member_and_the_bundle_completes_with_the_last(client, hall, catering, walk):
