@@ -46,3 +46,40 @@ def test_an_applicant_applies_online_on_a_phone(hall, calendar_through_next_year
         assert width <= 390, f"the page scrolls sideways ({width}px)"
     finally:
         ctx.close()  # release the live server's database connections
+
+
+def test_an_applicant_applies_for_a_bundle_on_a_phone(hall, calendar_through_next_year, live_server, browser,
+                                                      screenshot_dir):
+    import datetime as dt
+
+    from zwfw.cases.models import BundleApplication
+    from zwfw.catalog import services as catalog
+
+    catalog.create_bundle(code="CY-001", name="开办餐饮一件事", lead_department=hall.dept["省市场监管局"],
+                          items=[hall.items["food"], hall.items["fire"]], valid_from=dt.date(2022, 1, 1))
+    base = live_server.url
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN", device_scale_factor=2,
+                              is_mobile=True, has_touch=True)
+    try:
+        page = ctx.new_page()
+        page.goto(f"{base}/accounts/login/")
+        page.fill("input[name=username]", "zhang")
+        page.fill("input[name=password]", "secret-pass-1")
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+        page.goto(f"{base}/cases/bundles/")
+        page.click("#bundles .bundle a.button")
+        page.wait_for_selector("#bundle-form")
+        for box in page.locator("#materials input[type=checkbox]").all():
+            box.check()
+        page.screenshot(path=str(screenshot_dir / "cases-bundle-apply.png"), full_page=True)
+        page.click("#bundle-form button.primary")
+        page.wait_for_selector("#bundle-status")
+        application = BundleApplication.objects.get()
+        assert page.inner_text("#bundle-number") == application.number
+        assert page.inner_text("#bundle-status") == "已申请"
+        assert page.locator("#member-cases li").count() == 2  # one case per member
+        page.screenshot(path=str(screenshot_dir / "cases-bundle-application.png"), full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        ctx.close()
