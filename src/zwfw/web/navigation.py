@@ -107,8 +107,8 @@ def nav_links(user) -> list[Shown]:
         links = [home, Link("窗口工作周报", BRIEFING), Link("窗口考核", ASSESSMENT), Link("大厅管理", HALL),
                  Link("事项库", CATALOG)]
     elif role == roles.COMPREHENSIVE_CLERK:
-        links = [home, Link("办件", WORKLIST), Link("受理", NEW_CASE), Link("咨询登记", NEW_CONSULTATION),
-                 Link("事项库", CATALOG), Link("证照核验", VERIFY)]
+        links = [home, Link("办件", WORKLIST), Link("受理", NEW_CASE), Link("一件事一次办", BUNDLES),
+                 Link("咨询登记", NEW_CONSULTATION), Link("事项库", CATALOG), Link("证照核验", VERIFY)]
     elif role == roles.DEPARTMENT_CLERK:
         links = [home, Link("办件", WORKLIST), Link("窗口动态", NEWS), window_link(user),
                  Link("电子证照", LICENCES), Link("异常名录", CREDIT), Link("差评整改", RECTIFICATIONS),
@@ -142,6 +142,8 @@ def clerk_actions(user) -> list[Shown]:
     if role in (roles.COMPREHENSIVE_CLERK, roles.DEPARTMENT_CLERK):
         links += [Link("受理新办件", NEW_CASE, "收件、核验材料、受理或一次性告知补正"),
                   Link("登记咨询", NEW_CONSULTATION, "窗口咨询按人次登记")]
+    if role == roles.COMPREHENSIVE_CLERK:
+        links.append(Link("一件事一次办", BUNDLES, "代申请人一次提交，多个部门分别办理"))
     if role == roles.DEPARTMENT_CLERK:
         links.append(Link("报送窗口动态", NEWS, "本周工作动态报送周报"))
     if role in (roles.DEPARTMENT_CLERK, roles.APPROVER):
