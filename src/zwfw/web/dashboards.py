@@ -176,6 +176,9 @@ def leader(user, today: dt.date) -> dict:
     last_month = previous_month(today)
     table = month_table(last_month)
     scored = any(r["deducted"] or r["added"] for r in table)
+    # The first three places, and every window tied with the last of them.
+    cutoff = table[2]["rank"] if len(table) > 2 else None
+    top = [r for r in table if cutoff is None or r["rank"] <= cutoff]
     rates = satisfaction(year_start, today)
     return {
         "as_of_label": chinese_date(today), "year": today.year,
@@ -193,9 +196,9 @@ def leader(user, today: dt.date) -> dict:
         "assessment": {
             "month_label": chinese_month(last_month.year, last_month.month),
             "scored": scored,
-            "top": table[:3] if scored else [],
+            "top": top if scored else [],
             # Only windows that lost points are "at the bottom"; a tie at the base score is not.
-            "bottom": [r for r in table[3:][-3:] if r["score"] < r["base"]] if scored else [],
+            "bottom": [r for r in table[len(top):][-3:] if r["score"] < r["base"]] if scored else [],
             "windows": len(table),
         },
         "satisfaction": {"ratings": rates.ratings, "hotline": rates.hotline},
