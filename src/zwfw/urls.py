@@ -20,8 +20,6 @@ urlpatterns = [
     path("feedback/", include("zwfw.feedback.urls")),
     path("hall/", include("zwfw.hall.urls")),
     path("assessment/", include("zwfw.assessment.urls")),
-    path("stats/", include("zwfw.stats.urls")),
     path("briefing/", include("zwfw.briefing.urls")),
-    path("workdays/", include("zwfw.workdays.urls")),
     path("", include("zwfw.web.urls")),
 ]

@@ -6,11 +6,9 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from django.db.models import F
-
 from zwfw.assessment import services as assessment
 from zwfw.assessment.models import Entry, Rule, RuleSet, SourceMapping
-from zwfw.cases.models import Case
+from zwfw.cases.overdue import propose_overdue
 from zwfw.catalog.models import Department
 
 # (code, description, kind, points, monthly cap)
@@ -57,12 +55,7 @@ def months(start: dt.date, today: dt.date) -> list[dt.date]:
 def generate(rng: random.Random, start: dt.date, today: dt.date, users: dict, progress) -> dict:
     staff = users["zhongxin"]
     depts = list(Department.objects.filter(in_hall=True).order_by("display_order"))
-    overdue = (Case.objects.filter(status="completed", completed_at__isnull=False, saved_days__isnull=False)
-               .filter(promised_due__lt=F("completed_at__date")).select_related("department").order_by("id"))
-    for case in overdue:
-        day = case.completed_at.date()
-        assessment.propose_entry(case.department, day, "overdue_case", f"cases.case:{case.number}",
-                                 f"办件 {case.number} 超过承诺办结时限（承诺期限 {case.promised_due:%Y-%m-%d}）")
+    propose_overdue(today, since=start)  # what the daily `zwfw cases overdue` does, over the whole year
     hand = confirmed = 0
     for month in months(start, today):
         for dept in rng.sample(depts, rng.randint(3, 7)):

@@ -3,7 +3,6 @@ register / answer / rate 12345 tickets. One transaction each."""
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -13,7 +12,6 @@ from zwfw.errors import Conflict, DomainError, Forbidden
 
 from .models import Level, Rating, Rectification, HotlineTicket
 
-log = logging.getLogger("zwfw.feedback")
 RECTIFICATION_WORKING_DAYS = 15
 
 
@@ -33,12 +31,9 @@ def parse_level(value, *, field: str = "level") -> Level:
 
 
 def _propose_assessment_entry(rating: Rating) -> None:
-    """Tell window assessment about a bad rating, when that app offers propose_entry."""
-    try:
-        from zwfw.assessment.services import propose_entry
-    except ImportError:  # the assessment app does not offer it yet
-        log.info("assessment.services.propose_entry unavailable; bad rating %s not proposed", rating.pk)
-        return
+    """Tell window assessment about a bad rating: a proposed entry that staff confirm."""
+    from zwfw.assessment.services import propose_entry
+
     propose_entry(rating.department, timezone.localdate(rating.rated_at), "bad_rating", f"rating:{rating.pk}",
                   f"办件 {rating.case.number} 获评“{rating.get_level_display()}”：{rating.comment or '无评价内容'}")
 
