@@ -64,7 +64,7 @@ def build(issue: Issue) -> tuple[Briefing, dict[str, str]]:
         raise DomainError("该期周报未选择版式，无法生成。", field="template")
     sections = sections_of(issue.template)
     data = gather(issue.period_start, issue.period_end, sections, distribution=_distribution(issue),
-                  news=news.accepted_news(issue.period_start))
+                  news=news.accepted_news(issue.period_start, issue.period_end))
     return compose(header_of(issue), sections, data, edits=issue.edits or {})
 
 
