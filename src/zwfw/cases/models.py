@@ -6,6 +6,8 @@ transaction; the weekly figures are counts of these events.
 from django.conf import settings
 from django.db import models
 
+from . import windows
+
 
 class Applicant(models.Model):
     PERSON = "person"
@@ -143,7 +145,8 @@ class CaseEvent(models.Model):
     )
     department = models.ForeignKey("catalog.Department", on_delete=models.PROTECT, related_name="+", verbose_name="部门")
     power_type = models.ForeignKey("catalog.PowerType", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="事项类型")
-    at_comprehensive_window = models.BooleanField("综合窗口", default=False)
+    window = models.CharField("办理窗口", max_length=20, choices=windows.CHOICES, default=windows.DEPARTMENT,
+                              help_text="办理人所在窗口：综合窗口、部门窗口、部门自建系统或网上办理")
     automatic = models.BooleanField("无人工干预", default=False)
     note = models.TextField("说明", blank=True)
     data = models.JSONField("附加信息", default=dict, blank=True)
@@ -156,6 +159,11 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def at_comprehensive_window(self) -> bool:
+        """Done at the comprehensive window (counted in its paragraph of the briefing)."""
+        return self.window == windows.COMPREHENSIVE
 
 
 class Suspension(models.Model):

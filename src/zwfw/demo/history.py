@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from zwfw.cases import clock
+from zwfw.cases import clock, windows
 from zwfw.cases.models import Applicant, Case, CaseEvent, CaseSequence, Suspension
 from zwfw.cases.numbering import case_number
 from zwfw.catalog.models import HandlingItem
@@ -28,6 +28,7 @@ TZ = ZoneInfo("Asia/Shanghai")
 BATCH = 2000
 SUSPENSION_REASONS = {"expert_review": "组织专家评审", "site_inspection": "赴现场核查", "testing": "委托检验检测"}
 BACK_OFFICE = ("review_started", "suspended", "resumed", "approved", "denied")
+HANDED_OUT = ("issued", "completed")  # 颁发 and delivery: where the result is handed out
 
 
 class Catalogue:
@@ -88,12 +89,22 @@ class Builder:
         return self.rng.choice(pool)
 
     def actor(self, kind: str, case: Case):
+        """Who takes the step: the comprehensive window receives its cases and hands out the results of
+        the departments that issue there (综合窗口出件); the department's back office decides."""
         dept_code = case.department.code
+        if kind == "applied" and case.channel != "window":
+            return None  # applied online: no clerk acts
+        if kind in HANDED_OUT and volumes.issues_at_comprehensive_window(dept_code):
+            return self.users.get("zongchuang")
         if case.at_comprehensive_window and kind not in BACK_OFFICE:
             return self.users.get("zongchuang")
         if kind in ("suspended", "resumed", "approved", "denied"):
             return self.users.get(f"{dept_code}-shenpi") or self.users.get(dept_code)
         return self.users.get(dept_code)
+
+    @staticmethod
+    def window(actor, case: Case | None = None) -> str:
+        return windows.acting_window(getattr(actor, "role", None), getattr(case, "channel", None))
 
     # -- one case -----------------------------------------------------------------------------
     def fits(self, item, day: dt.date) -> bool:
@@ -160,10 +171,10 @@ class Builder:
 
     # -- events without a case ------------------------------------------------------------------
     def loose(self, kind: str, item, day: dt.date, *, comprehensive: bool, note: str = "", data=None):
+        actor = self.users.get("zongchuang") if comprehensive else self.users.get(item.matter.department.code)
         self.loose_events.append(CaseEvent(
             kind=kind, at=volumes.office_time(self.rng, day, TZ), department=item.matter.department,
-            power_type_id=item.matter.power_type_id, at_comprehensive_window=comprehensive,
-            actor=self.users.get("zongchuang") if comprehensive else self.users.get(item.matter.department.code),
+            power_type_id=item.matter.power_type_id, window=self.window(actor), actor=actor,
             note=note, data=data or {"matter": item.matter.code, "matter_name": item.matter.name}))
 
     # -- writing --------------------------------------------------------------------------------
@@ -176,11 +187,11 @@ class Builder:
                 rows = []
                 for case, steps in zip(chunk, self.steps[i:i + BATCH]):
                     for kind, at, note, data in steps:
+                        actor = self.actor(kind, case)
                         rows.append(CaseEvent(
                             case=case, kind=kind, at=at, department_id=case.department_id,
                             power_type_id=case.item.matter.power_type_id,
-                            at_comprehensive_window=case.at_comprehensive_window, note=note, data=data,
-                            actor=self.actor(kind, case)))
+                            window=self.window(actor, case), note=note, data=data, actor=actor))
                 CaseEvent.objects.bulk_create(rows, batch_size=BATCH)
                 events += len(rows)
                 progress(f"  已写入办件 {min(i + BATCH, len(self.cases))}/{len(self.cases)} 件")

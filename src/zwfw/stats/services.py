@@ -14,6 +14,9 @@ from django.db import connection, transaction
 
 from zwfw.stats.models import PLATFORM, CountedKind, DailyCount
 
+#: CaseEvent.window of the comprehensive window (zwfw.cases.windows.COMPREHENSIVE).
+COMPREHENSIVE_WINDOW = "comprehensive"
+
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 COUNTED = frozenset(k.value for k in CountedKind)
 _COLUMNS = "day, department_id, power_type_id, type_key, kind, comprehensive, source, count"
@@ -34,7 +37,7 @@ def _key(event) -> tuple | None:
         event.department_id,
         event.power_type_id,
         event.kind,
-        bool(event.at_comprehensive_window),
+        event.window == COMPREHENSIVE_WINDOW,
     )
 
 
@@ -112,6 +115,8 @@ def rebuild(start: dt.date | None = None, end: dt.date | None = None) -> int:
         params.append(_utc_bound(end + dt.timedelta(days=1)))
         delete_where.append("day <= %s")
         delete_params.append(end)
+    # "window" is a reserved word in PostgreSQL; the value compared is a constant of this module.
+    at_window = f"({connection.ops.quote_name('window')} = '{COMPREHENSIVE_WINDOW}')"
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # Blocks record() until we commit; waits for open event transactions that already counted.
@@ -120,8 +125,8 @@ def rebuild(start: dt.date | None = None, end: dt.date | None = None) -> int:
         cursor.execute(
             f"INSERT INTO {counts} ({_COLUMNS}) "
             f"SELECT {_day_expr('at')}, department_id, power_type_id, COALESCE(power_type_id, 0), kind, "
-            f"at_comprehensive_window, %s, COUNT(*) FROM {events} WHERE {' AND '.join(where)} "
-            f"GROUP BY {_day_expr('at')}, department_id, power_type_id, kind, at_comprehensive_window",
+            f"{at_window}, %s, COUNT(*) FROM {events} WHERE {' AND '.join(where)} "
+            f"GROUP BY {_day_expr('at')}, department_id, power_type_id, kind, {at_window}",
             [PLATFORM, *params],
         )
         return cursor.rowcount
