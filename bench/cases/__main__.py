@@ -12,6 +12,7 @@ each and the ratios.
 import argparse
 import datetime as dt
 import os
+import secrets
 import sys
 import time
 from urllib.parse import urlparse, urlunparse
@@ -41,6 +42,7 @@ def setup_django(url: str) -> None:
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "zwfw.settings"
     os.environ["ZWFW_DEBUG"] = "0"
+    os.environ.setdefault("ZWFW_SECRET_KEY", secrets.token_urlsafe(50))  # a throwaway database
     import django
 
     django.setup()

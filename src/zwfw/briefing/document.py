@@ -21,12 +21,16 @@ class Header:
     section_title: str = "政务服务工作"
     period_start: date | None = None
     period_end: date | None = None
+    # The 2022 layout opens with the masthead; from 2023 the issue line stands above it.
+    issue_line_first: bool = False
 
     @property
     def issue_line(self) -> str:
-        number = self.number if self.number is not None else "  "
-        total = self.total if self.total is not None else "  "
-        return f"{self.year} 年第 {number} 期（总第 {total} 期）"
+        """"2023 年第 3 期（总第 423 期）"; a draft has no number yet and says so."""
+        if self.number is None:
+            return "（草稿）"
+        total = f"（总第 {self.total} 期）" if self.total is not None else ""
+        return f"{self.year} 年第 {self.number} 期{total}"
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,12 @@
 Every command is one transaction that writes the case and appends one CaseEvent through
 ``append_event`` (which counts it in stats in the same transaction).
 """
-from .acceptance import apply, check_acceptable, material_checklist  # noqa: F401
+from .acceptance import check_acceptable, material_checklist  # noqa: F401
 from .actions import (  # noqa: F401
     accept, approve, complete, correct, deny, extend, issue, perform, reject, request_correction, resume,
     start_review, suspend, transfer,
 )
+from .intake import apply  # noqa: F401
 from .applicants import applicant_view, own_applicant, register_applicant  # noqa: F401
 from .automatic import set_rule, try_automatic  # noqa: F401
 from .bundles import (  # noqa: F401
