@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.issue_edit, name="edit"),
     path("<int:pk>/save/", views.issue_save, name="save"),
     path("<int:pk>/publish/", views.issue_publish, name="publish"),
+    path("<int:pk>/skip/", views.issue_skip, name="skip"),
     path("<int:pk>/download.<str:fmt>", views.issue_download, name="download"),
     path("news/", views.news_desk, name="news"),
 ]

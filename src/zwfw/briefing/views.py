@@ -82,7 +82,7 @@ def issue_edit(request, pk: int):
     return render(request, "briefing/issue_edit.html", {
         "issue": issue, "preview": render_html(briefing, standalone=False), "paragraphs": paragraphs,
         "editable": issue.status == Issue.Status.DRAFT and _is_editor(request.user), "formats": ["docx", "pdf", "html", "txt"],
-        "section_kinds": SECTION_KINDS,
+        "section_kinds": SECTION_KINDS, "prospective": editorial.prospective_number(issue),
     })
 
 
@@ -104,6 +104,17 @@ def issue_publish(request, pk: int):
     try:
         issue = editorial.publish(request.user, pk)
         messages.success(request, f"已发布：{issue.year} 年第 {issue.number} 期（总第 {issue.total} 期）。")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("briefing:edit", pk=pk)
+
+
+@login_required
+@require_POST
+def issue_skip(request, pk: int):
+    try:
+        editorial.skip(request.user, pk)
+        messages.success(request, "已标记为停刊：本周不出周报，不占期号。")
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("briefing:edit", pk=pk)
