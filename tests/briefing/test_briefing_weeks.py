@@ -100,3 +100,36 @@ def test_news_of_a_make_up_saturday_goes_into_that_week_s_issue(staff, db):
     assert (item.period_start, item.period_end) == (dt.date(2023, 5, 4), MAKEUP_SATURDAY)
     news.accept(staff, item.pk)
     assert news.accepted_news(dt.date(2023, 5, 4), MAKEUP_SATURDAY) == {"优化营商环境工作开展情况": [item.text]}
+
+
+@pytest.mark.parametrize("layout", ["2022", "2023", "2024"])
+def test_a_composed_issue_read_back_through_the_import_command_gives_the_database_figures(
+        staff, generated, layout, tmp_path):
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from zwfw.briefing.render import render as render_as
+    from zwfw.stats import queries
+
+    start, end = dt.date(2023, 5, 4), MAKEUP_SATURDAY
+    issue = editorial.create_draft(staff, period_start=start, period_end=end, template_code=layout)
+    issue = editorial.publish(staff, issue.pk, on=dt.date(2023, 5, 10))
+    path = tmp_path / f"{layout}.docx"
+    path.write_bytes(render_as(editorial.build(issue)[0], "docx"))
+    Issue.objects.all().delete()  # the import stores the issue afresh
+    out = StringIO()
+    call_command("briefing", "import", str(path), "--json", stdout=out)
+    figures = json.loads(out.getvalue())[0]
+    ytd = queries.ytd(end)
+    sections = {s.kind for s in editorial.sections_of(issue.template)}
+    if "provincial_statistics" in sections:
+        got = figures["provincial_ytd"]
+        for category in ("permit", "public_service"):
+            assert got[category] == ytd[category], (layout, category)
+        assert got["other"] == ytd["other"]
+    if "comprehensive_window" in sections:
+        assert figures["comprehensive_window"] == {"week": queries.comprehensive_window(start, end),
+                                                   "ytd": queries.comprehensive_window_ytd(end)}
+    assert (figures["period"]["start"], figures["period"]["end"]) == (start.isoformat(), end.isoformat())
