@@ -79,3 +79,17 @@ def test_centre_staff_see_licences_in_admin(client, world, licence):
     client.force_login(world.centre)
     page = client.get("/admin/licences/licence/").content.decode()
     assert licence.identifier in page and "有效" in page
+
+
+def test_public_verification_page_and_api_are_rate_limited(client, licence, settings):
+    settings.PUBLIC_RATE = "2/m"
+    for _ in range(2):
+        assert client.get("/licences/verify/", {"identifier": licence.identifier}).status_code == 200
+    assert client.get("/licences/verify/", {"identifier": licence.identifier}).status_code == 429
+    r = client.get(f"/api/licences/verify/{licence.identifier}")  # one allowance for page and API
+    assert r.status_code == 429
+    for _ in range(2):
+        assert client.get(f"/api/licences/verify/{licence.identifier}", REMOTE_ADDR="10.2.2.2").status_code == 200
+    r = client.get(f"/api/licences/verify/{licence.identifier}", REMOTE_ADDR="10.2.2.2")
+    assert r.status_code == 429 and r.json() == {"code": "rate_limited", "message": "查询过于频繁，请稍后再试。",
+                                                 "field": None}

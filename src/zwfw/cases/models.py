@@ -3,10 +3,19 @@
 Every lifecycle step writes the case and appends one ``CaseEvent`` in the same
 transaction; the weekly figures are counts of these events.
 """
+import secrets
+
 from django.conf import settings
 from django.db import models
 
 from . import windows
+
+QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud and typed from paper
+
+
+def new_query_code() -> str:
+    """The public tracking secret printed on the acceptance receipt: 8 random characters (40 bits)."""
+    return "".join(secrets.choice(QUERY_CODE_ALPHABET) for _ in range(8))
 
 
 class Applicant(models.Model):
@@ -104,6 +113,8 @@ class Case(models.Model):
     delivery = models.CharField("送达方式", max_length=16, choices=Delivery.choices, blank=True)
     tracking_number = models.CharField("邮件号", max_length=40, blank=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+    query_code = models.CharField("查询码", max_length=8, default=new_query_code, editable=False,
+                                  help_text="印在受理回执上，凭办件编号和查询码公开查询进度")
 
     class Meta:
         verbose_name = "办件"

@@ -8,11 +8,13 @@ from django.views.decorators.http import require_http_methods
 
 from zwfw.accounts.scoping import can, scope
 from zwfw.errors import DomainError
+from zwfw.ratelimit import limited_page
 
 from . import queries, services
 from .models import Licence
 
 
+@limited_page("verify")
 def verify(request):
     """证照核验: no login; enter the identifier, see the status and the masked holder."""
     text = (request.GET.get("identifier") or "").strip()
