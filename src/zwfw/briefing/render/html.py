@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from zwfw.briefing.document import Briefing, Chart, Distribution, Heading, Paragraph, Table
+from zwfw.briefing.document import Briefing, Chart, Distribution, Heading, Paragraph, Table, printable
 from zwfw.cn import chinese_date, period_text
 
 from . import style as S
@@ -62,6 +62,7 @@ CSS = f"""
 
 def render_html(briefing: Briefing, standalone: bool = True) -> str:
     """The preview; a whole HTML page when ``standalone``, else a fragment with its own scoped style."""
+    briefing = printable(briefing)  # nothing empty is printed
     h = briefing.header
     parts = [f'<div class="sheet"><p class="masthead">{escape(h.title)}</p>',
              f'<p class="issue-line">{escape(h.issue_line)}</p>',

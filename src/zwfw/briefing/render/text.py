@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from zwfw.briefing.document import Briefing, Chart, Distribution, Heading, Paragraph, Table
+from zwfw.briefing.document import Briefing, Chart, Distribution, Heading, Paragraph, Table, printable
 from zwfw.cn import chinese_date, period_text
 
 from .style import attachment_title, print_run_text
@@ -27,6 +27,7 @@ def _centre(text: str) -> str:
 
 
 def render_text(briefing: Briefing) -> str:
+    briefing = printable(briefing)  # nothing empty is printed
     h = briefing.header
     out: list[str] = [_centre(h.title), "", _centre(h.issue_line), ""]
     if h.issue_date:
