@@ -30,7 +30,7 @@ def assessment_rows() -> tuple[tuple[str, ...], ...]:
     for position, (score, name, d, a) in enumerate(scored, start=1):
         rank = "" if score == previous else str(position)
         previous = score
-        rows.append((rank, name, "100", str(d), str(a), str(score)))
+        rows.append((rank, name, "100", str(-d), str(a), str(score)))  # deductions print negative
     return tuple(rows)
 
 
@@ -78,6 +78,6 @@ def sample_briefing() -> Briefing:
     attachment = Attachment(
         "2023 年 12 月省政务服务大厅进驻部门（单位）窗口考核结果",
         (Table(("序号", "部门窗口", "基础分分值", "减分分值", "加分分值", "实得分值"), assessment_rows(),
-               numeric=(2, 3, 4, 5), note="注：实得分值＝基础分分值－减分分值＋加分分值。"),),
+               numeric=(2, 3, 4, 5), note="注：实得分值＝基础分分值＋减分分值＋加分分值，减分以负数列示。"),),
     )
     return Briefing(header=header, blocks=blocks, attachments=(attachment,), distribution=Distribution())
