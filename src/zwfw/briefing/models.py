@@ -92,6 +92,15 @@ class Template(models.Model):
     code = models.CharField("编码", max_length=32, unique=True)
     name = models.CharField("名称", max_length=100)
     built_in = models.BooleanField("内置", default=False)
+    issue_line_first = models.BooleanField("期号在报头之上", default=False,
+                                           help_text="2023 年起的版式先印期号行，再印红色报头")
+    section_title = models.CharField("栏目名称", max_length=50, blank=True, default="政务服务工作",
+                                     help_text="印在红线下方，如“政务服务工作”；留空则不印")
+    report_to = models.CharField("默认“报”", max_length=200, blank=True, default="中心领导。")
+    send_to = models.CharField("默认“送”", max_length=300, blank=True,
+                               default="各相关省级部门（单位），中心各处（室）、直属单位。")
+    issue_to = models.CharField("默认“发”", max_length=200, blank=True, default="各部门窗口。")
+    print_run = models.PositiveIntegerField("默认印数", null=True, blank=True, default=80)
 
     class Meta:
         verbose_name = "周报版式"

@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.issue_create, name="create"),
     path("<int:pk>/", views.issue_edit, name="edit"),
     path("<int:pk>/save/", views.issue_save, name="save"),
+    path("<int:pk>/distribution/", views.issue_distribution, name="distribution"),
     path("<int:pk>/publish/", views.issue_publish, name="publish"),
     path("<int:pk>/skip/", views.issue_skip, name="skip"),
     path("<int:pk>/download.<str:fmt>", views.issue_download, name="download"),

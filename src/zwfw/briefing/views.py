@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -100,6 +101,23 @@ def issue_save(request, pk: int):
 
 @login_required
 @require_POST
+def issue_distribution(request, pk: int):
+    """The issue's own 报/送/发 and print run (the layout's are the defaults)."""
+    try:
+        raw = (request.POST.get("print_run") or "").strip()
+        if raw and not raw.isdigit():
+            raise DomainError("印数应为 1 到 10000 之间的整数。", field="print_run")
+        editorial.set_distribution(request.user, pk, report_to=request.POST.get("report_to", ""),
+                                   send_to=request.POST.get("send_to", ""), issue_to=request.POST.get("issue_to", ""),
+                                   print_run=int(raw) if raw else None)
+        messages.success(request, "版记已保存。")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("briefing:edit", pk=pk)
+
+
+@login_required
+@require_POST
 def issue_publish(request, pk: int):
     try:
         issue = editorial.publish(request.user, pk)
@@ -132,9 +150,18 @@ def issue_download(request, pk: int, fmt: str):
         messages.error(request, exc.message)
         return redirect("briefing:edit", pk=pk)
     response = HttpResponse(content, content_type=MEDIA_TYPES[fmt])
-    number = f"{issue.year}-{issue.number:02d}" if issue.number else f"草稿-{issue.period_start:%Y%m%d}"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''%E7%AA%97%E5%8F%A3%E5%B7%A5%E4%BD%9C%E5%91%A8%E6%8A%A5-{number}.{fmt}"
+    response["Content-Disposition"] = content_disposition(issue, fmt)
     return response
+
+
+def content_disposition(issue: Issue, fmt: str) -> str:
+    """An attachment named in Chinese (RFC 5987 ``filename*``) with an ASCII ``filename`` for old clients:
+    "窗口工作周报-2026年第44期.pdf" / "briefing-2026-44.pdf"; a draft by its week."""
+    if issue.number:
+        name, ascii_name = f"窗口工作周报-{issue.year}年第{issue.number}期", f"briefing-{issue.year}-{issue.number:02d}"
+    else:
+        name, ascii_name = f"窗口工作周报-草稿-{issue.period_start:%Y%m%d}", f"briefing-draft-{issue.period_start:%Y%m%d}"
+    return f"attachment; filename=\"{ascii_name}.{fmt}\"; filename*=UTF-8''{quote(f'{name}.{fmt}', safe='')}"
 
 
 @login_required

@@ -76,6 +76,8 @@ def docx_lines(path: Path) -> list[str]:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             lines.append(Paragraph(child, document).text)
+        elif tag == "tbl" and len(Table(child, document).columns) == 1:  # text set in a table (a 版记)
+            lines += [row.cells[0].text for row in Table(child, document).rows]
         elif tag == "tbl":
             lines.append("")
             for row in Table(child, document).rows:

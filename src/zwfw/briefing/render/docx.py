@@ -17,7 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from zwfw.briefing.document import Attachment, Briefing, Chart, Heading, Paragraph, Table
+from zwfw.briefing.document import Attachment, Briefing, Chart, Heading, Paragraph, Table, printable
 from zwfw.cn import chinese_date, period_text
 
 from . import style as S
@@ -34,6 +34,7 @@ def render_docx(briefing: Briefing, *, distribution_lift_pt: float = 0) -> bytes
 
     ``distribution_lift_pt``: space above the 版记 for a renderer that lays its floating
     table in the flow (LibreOffice; see pdf.py)."""
+    briefing = printable(briefing)  # nothing empty is printed
     doc = Document()
     _setup_page(doc)
     _setup_styles(doc)
