@@ -86,6 +86,7 @@ class Issue:
     sections: list[tuple[str, list[str]]]  # (level-1 heading without number, paragraphs incl. sub-headings)
     tail: list[str]  # 报/送/发 and the print run
     expected: dict
+    originals: dict  # paragraph kind -> the sentence as printed, spaces removed
 
     def header_in(self, order: str) -> list[str]:
         issue_line, issuer, issued, section, period = self.header
@@ -144,7 +145,12 @@ def load(reference_reports, name: str, expected: dict) -> Issue:
                "assessment": {"month": "2023-12", "rows": [{k: r[k] for k in ("rank", "department", "base",
                                                                              "deducted", "added", "score")}
                                                             for r in rows]}}
-    return Issue(header, sections, tail, figures)
+    flat = "".join((reference_reports / f"{name}.txt").read_text(encoding="utf-8").split())
+    start = flat.index("据四川一体化政务服务平台数据统计")
+    window, catalogue, manuals = EXTRA_SECTIONS[1][1]
+    originals = {"provincial_ytd": flat[start: flat.index("。", start) + 1], "comprehensive_window": window,
+                 "catalog_change": catalogue, "manuals": manuals}
+    return Issue(header, sections, tail, figures, {k: "".join(v.split()) for k, v in originals.items()})
 
 
 # --- forms -------------------------------------------------------------------

@@ -5,7 +5,7 @@ from briefing.briefing_forms import load, to_pdf, write_docx, write_text
 from briefing.test_briefing_import_references import EXPECTED
 from conftest import require_tool
 
-from zwfw.briefing.importer import read
+from zwfw.briefing.importer import read, rerender
 
 NAMES = sorted(EXPECTED)
 
@@ -14,6 +14,9 @@ def figures_right(imported, issue):
     got = imported.to_json()
     assert imported.warnings == []
     assert got == issue.expected
+    # every paragraph kind read, written again from the figures, is the original sentence word for word
+    again = {kind: "".join(text.split()) for kind, text in rerender.sentences(imported).items()}
+    assert again == issue.originals
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -59,3 +62,28 @@ def test_pdf_through_libreoffice_with_narrow_table_columns(reference_reports, tm
     issue = load(reference_reports, name, EXPECTED[name])
     pdf = to_pdf(write_docx(issue, tmp_path / f"{name}.docx", narrow=True, header_order="date-last"), tmp_path)
     figures_right(read(pdf), issue)
+
+
+@pytest.mark.tools
+def test_pdf_table_read_from_its_printed_lines_where_no_rules_are_found(reference_reports, tmp_path, monkeypatch):
+    """Without pdfplumber (or a table printed without rules) the columns are found by spacing: names
+    wrapped onto several lines are joined back to their row, every one of the 29 rows is read."""
+    require_tool("pdftotext")
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("zwfw.briefing.importer.extract"), "_ruled_pages", lambda path: {})
+    issue = load(reference_reports, "2023-03", EXPECTED["2023-03"])
+    pdf = to_pdf(write_docx(issue, tmp_path / "2023-03.docx", narrow=True), tmp_path)
+    figures_right(read(pdf), issue)
+
+
+def test_a_table_row_whose_columns_cannot_be_told_apart_is_a_warning(reference_reports, tmp_path):
+    issue = load(reference_reports, "2022-31", EXPECTED["2022-31"])
+    path = write_text(issue, tmp_path / "2022-31.txt")
+    text = path.read_text(encoding="utf-8").replace("省发展改革委    100    0    12    112", "省发展改革委    100    0    12")
+    path.write_text(text, encoding="utf-8")
+    imported = read(path)
+    fields = [w["field"] for w in imported.warnings]
+    assert "assessment.rows" in fields
+    assert any("省发展改革委" in w["message"] for w in imported.warnings)
+    assert len(imported.assessment["rows"]) == 28

@@ -84,6 +84,8 @@ def parse_lines(lines: list[str], hard_breaks: bool = False, source: str = "") -
     provincial, wording = fig.provincial(flat)
     window, window_wording = fig.comprehensive_window(flat)
     wording.update(window_wording)
+    wording.update(fig.catalog_wording(flat))
+    wording.update(fig.manuals_wording(flat))
     published = fig.published_on(layout)
     as_of = None
     if provincial and provincial["as_of"] and not provincial["as_of"].startswith("--"):

@@ -178,6 +178,12 @@ def comprehensive_window(flat: str) -> tuple[dict | None, dict]:
             {"transfer_unit": unit})
 
 
+def catalog_wording(flat: str) -> dict:
+    """What the catalogue sentence says before its figures ("经省级部门申请，省级政务服务事项库")."""
+    sentence = next((s for s in sentences(flat) if re.search(r"主项(?:从|由)\d", s)), "")
+    return {"catalog_prefix": sentence[: sentence.index("主项")]} if sentence else {}
+
+
 def catalog_change(flat: str) -> dict | None:
     def change(label: str):
         m = re.search(rf"{label}(?:数量?)?(?:由|从)(\d+)[项个]?(?:调整|增加|减少|变更)?(?:为|到|至)(\d+)[项个]", flat)
@@ -192,11 +198,19 @@ def catalog_change(flat: str) -> dict | None:
     return {"main_items": main, "handling_items": handling}
 
 
+_MANUALS = re.compile(r"(\d+)个办理项[^。\n]{0,12}?受理工作手册[^。\n]{0,20}?占比(\d+(?:\.(\d+))?)%")
+
+
 def manuals(flat: str) -> dict | None:
-    m = re.search(r"(\d+)个办理项[^。\n]{0,12}?受理工作手册[^。\n]{0,20}?占比(\d+(?:\.\d+)?)%", flat)
+    m = _MANUALS.search(flat)
     if not m:
         return None
     return {"done": int(m.group(1)), "share": float(m.group(2))}
+
+
+def manuals_wording(flat: str) -> dict:
+    m = _MANUALS.search(flat)
+    return {"manuals_decimals": len(m.group(3) or "")} if m else {}
 
 
 _COLUMN_KEYS = (("rank", ("序号", "名次", "排名")), ("department", ("部门", "单位", "窗口")),

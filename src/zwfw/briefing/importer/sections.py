@@ -86,7 +86,9 @@ def _row_cells(line: str, width: int) -> list[str] | None:
     if not tail or not name or (width and len(head) + 1 + len(tail) > width):
         return None
     cells = head + [name] + tail
-    while width and len(cells) < width:
+    if width and len(cells) < width:
+        if head or len(cells) < width - 1:
+            return None  # a figure is missing: the columns cannot be told apart
         cells.insert(0, "")  # a tie row: the place is printed only on the first row
     return cells
 
