@@ -10,7 +10,7 @@ from zwfw.licences.services import issue
 
 def test_portal_lists_my_cases_and_my_licences(client, hall):
     case = hall.make_case()
-    hall.sj.uscc = "11510000MB15022079"
+    hall.sj.uscc = "11510000MB15022053"
     hall.sj.save()
     kind = LicenceKind.objects.create(code="115100SP01", name="食品经营许可证", validity_years=5)
     licence = issue(kind=kind, holder=hall.person, department=hall.sj, actor=hall.clerk, case=case)
