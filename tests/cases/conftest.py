@@ -125,8 +125,12 @@ def walk(hall):
 
 @pytest.fixture
 def open_case(hall):
-    """``open_case(item_key, who, when, applicant="org", **kwargs)``: apply at a window."""
+    """``open_case(item_key, who, when, applicant="org", **kwargs)``: apply at a window, every material handed
+    in unless ``provided`` says otherwise."""
+    from zwfw.cases.ports import guide_materials
+
     def _open(key, who, when, applicant="org", **kwargs):
+        kwargs.setdefault("provided", [m.name for m in guide_materials(hall.items[key])])
         return services.apply(item=hall.items[key], applicant=hall.applicants[applicant], actor=hall.users[who],
                               at=when, **kwargs)
 

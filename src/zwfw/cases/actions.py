@@ -17,7 +17,9 @@ from zwfw.accounts.scoping import ensure_can_act
 from zwfw.errors import Conflict, DomainError, Forbidden
 
 from . import clock, lifecycle, ports
-from .acceptance import check_acceptable, local_date, missing_materials
+from .acceptance import (
+    check_acceptable, check_materials, local_date, missing_materials, owed_materials, promised_materials,
+)
 from .events import case_event
 from .models import Case, Delivery, Suspension
 
@@ -88,20 +90,30 @@ def accept(case: Case, *, actor, version, at: dt.datetime | None = None, automat
     _begin(case, "accept", actor, version)
     today = local_date(at)
     check_acceptable(case.item, case.applicant, today, case.region)
+    if not case.correction_late:  # told too late: accepted from receipt by law, whatever is missing
+        check_materials(case.materials)
     calendar = calendar or ports.get_calendar()
     accepted_on = case.received_on if case.correction_late else today
     fields = {"accepted_on": accepted_on} | _deadlines(case, calendar, accepted_on=accepted_on)
-    data = {"accepted_on": accepted_on.isoformat(), "deemed_from_receipt": case.correction_late}
-    note = "收件后 5 个工作日内未一次性告知补正，自收件之日起即为受理" if case.correction_late else ""
+    owed, promised = owed_materials(case.materials), promised_materials(case.materials)
+    data = {"accepted_on": accepted_on.isoformat(), "deemed_from_receipt": case.correction_late,
+            "owed": owed, "promised": promised}
+    note = "；".join(filter(None, [
+        "收件后 5 个工作日内未一次性告知补正，自收件之日起即为受理" if case.correction_late else "",
+        f"容缺受理，待补交：{'、'.join(owed)}" if owed else "",
+        f"申请人书面承诺代替：{'、'.join(promised)}（告知承诺）" if promised else ""]))
     return _act(case, "accept", actor=actor, version=version, at=at, automatic=automatic, note=note, data=data,
                 **fields)
 
 
 @transaction.atomic
-def reject(case: Case, *, actor, version, reason: str, at=None) -> Case:
-    """不予受理, with the reason the applicant is told."""
+def reject(case: Case, *, actor, version, reason: str, legal_basis: str = "", at=None, automatic=False) -> Case:
+    """不予受理, with the reason the applicant is told and the law it rests on."""
     reason = _reason(reason, "不予受理的理由")
-    return _act(case, "reject", actor=actor, version=version, at=at or timezone.now(), note=reason, reason=reason)
+    legal_basis = (legal_basis or "").strip()
+    return _act(case, "reject", actor=actor, version=version, at=at or timezone.now(), automatic=automatic,
+                note=reason, data={"legal_basis": legal_basis} if legal_basis else None, reason=reason,
+                legal_basis=legal_basis)
 
 
 @transaction.atomic
@@ -230,7 +242,7 @@ COMMANDS = {
     "approve": approve, "deny": deny, "issue": issue, "complete": complete,
 }
 PARAMS = {
-    "reject": {"reason"}, "request_correction": {"reason"}, "correct": {"provided"}, "transfer": {"to"},
+    "reject": {"reason", "legal_basis"}, "request_correction": {"reason"}, "correct": {"provided"}, "transfer": {"to"},
     "suspend": {"kind", "reason"}, "extend": {"reason"}, "deny": {"reason"},
     "complete": {"delivery", "tracking_number"},
 }

@@ -15,7 +15,7 @@ from ninja.responses import Status
 
 from zwfw.accounts.auth import API_AUTH
 from zwfw.catalog.models import Department, Matter
-from zwfw.catalog.queries import item_by_code, region_by
+from zwfw.catalog.queries import region_by
 from zwfw.errors import DomainError, Forbidden, NotFound
 
 from . import idempotency, lifecycle, presenters, services
@@ -38,12 +38,16 @@ class ApplyIn(Schema):
     item_code: str
     applicant: ApplicantIn
     provided: list[str] = []
+    promised: list[str] = []   # 告知承诺: materials the applicant signed a promise for instead
+    deferred: list[str] = []   # 容缺: materials the guide lets be handed in after acceptance
+    decision: str = "receive"  # receive 收件 / accept 受理（即办件当场办结）/ reject 不予受理（材料不齐全）
     region: str = ""
 
 
 class ActionIn(Schema):
     version: int
     reason: str = ""
+    legal_basis: str = ""
     kind: str = ""
     to: str = ""
     delivery: str = ""
@@ -123,12 +127,12 @@ def apply(request, payload: ApplyIn):
         role = getattr(request.auth, "role", None)
         channel = {"api_client": Channel.API, "applicant": Channel.ONLINE}.get(role, Channel.WINDOW)
         a = payload.applicant
-        region = region_by(a.region) if a.region else None
-        applicant = services.register_applicant(kind=a.kind, name=a.name, id_number=a.id_number, phone=a.phone,
-                                                address=a.address, region=region)
-        item = item_by_code(payload.item_code, timezone.localdate())
-        case = services.apply(item=item, applicant=applicant, actor=request.auth, channel=channel,
-                              region=region_by(payload.region) if payload.region else None, provided=payload.provided)
+        details = {"kind": a.kind, "name": a.name, "id_number": a.id_number, "phone": a.phone, "address": a.address,
+                   "region": region_by(a.region) if a.region else None}
+        item = services.item_for(payload.item_code, timezone.localdate())
+        case = services.apply(item=item, applicant_details=details, actor=request.auth, channel=channel,
+                              region=region_by(payload.region) if payload.region else None, provided=payload.provided,
+                              promised=payload.promised, deferred=payload.deferred, decision=payload.decision)
         return 201, _detail(request, case)
 
     return _idem(request, run)

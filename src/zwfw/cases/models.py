@@ -110,6 +110,7 @@ class Case(models.Model):
     saved_days = models.IntegerField("较法定时限提前工作日", null=True, blank=True)
     # -- outcome -------------------------------------------------------------------------------
     reason = models.TextField("不予受理/不予许可理由", blank=True)
+    legal_basis = models.CharField("不予受理依据", max_length=200, blank=True)
     delivery = models.CharField("送达方式", max_length=16, choices=Delivery.choices, blank=True)
     tracking_number = models.CharField("邮件号", max_length=40, blank=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)

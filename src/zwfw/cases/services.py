@@ -8,7 +8,7 @@ from .actions import (  # noqa: F401
     accept, approve, complete, correct, deny, extend, issue, perform, reject, request_correction, resume,
     start_review, suspend, transfer,
 )
-from .intake import apply  # noqa: F401
+from .intake import apply, item_for  # noqa: F401
 from .applicants import applicant_view, own_applicant, register_applicant  # noqa: F401
 from .automatic import set_rule, try_automatic  # noqa: F401
 from .bundles import (  # noqa: F401
