@@ -53,6 +53,10 @@ class ActionIn(Schema):
     delivery: str = ""
     tracking_number: str = ""
     provided: list[str] = []
+    notice: str = ""                 # suspend: the written notice to the applicant (告知书文号或内容)
+    expected_days: int | None = None  # suspend: working days the procedure is expected to take
+    approved_by: str = ""            # extend: the head of the organ who approved
+    notified: bool = False           # extend: the applicant was told the reason
     at: dt.datetime | None = None
 
 
@@ -164,7 +168,7 @@ def get_case(request, number: str):
 
 
 @router.post("/{number}/actions/{action}", response={200: dict, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
-             summary="办理动作（受理、流转、审查、挂起、准予、颁发、办结…）")
+             summary="办理动作（受理、流转、审查、挂起、延长、准予、颁发、办结、撤回、终止…）")
 def act(request, number: str, action: str, payload: ActionIn):
     return _act(request, number, action, payload)
 

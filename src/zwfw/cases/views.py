@@ -17,10 +17,10 @@ from zwfw.catalog.models import Department, Matter, Region
 from zwfw.catalog.queries import items_in_force
 from zwfw.errors import DomainError, NotFound
 
-from . import clock, intake, ports, presenters, services
+from . import clock, intake, lifecycle, ports, presenters, services
 from .acceptance import material_checklist
 from .applicants import validate_identifier
-from .models import Applicant, Suspension
+from .models import Applicant, SuspensionKind
 from .queries import case_for, worklist
 
 
@@ -50,7 +50,9 @@ def case_view(request, number):
     case = _case_or_404(request.user, number)
     view = presenters.detail(case, request.user, where="办件页面")
     return render(request, "cases/case.html", {
-        "case": case, "c": view, "suspension_kinds": Suspension.Kind.choices,
+        "case": case, "c": view,
+        "suspension_kinds": SuspensionKind.objects.filter(active=True).values_list("code", "name"),
+        "termination_reasons": lifecycle.TERMINATION_REASONS.items(),
         "bundle": services.bundle_status(case.bundle_application) if case.bundle_application_id else None,
     })
 
@@ -59,7 +61,8 @@ def case_view(request, number):
 @require_POST
 def act_view(request, number, action):
     case = _case_or_404(request.user, number)
-    params = {k: request.POST.get(k, "") for k in ("reason", "kind", "to", "delivery", "tracking_number")}
+    params = {k: request.POST.get(k, "") for k in ("reason", "kind", "to", "delivery", "tracking_number", "notice",
+                                                   "expected_days", "approved_by", "notified")}
     params["provided"] = request.POST.getlist("provided")
     try:
         version = int(request.POST.get("version", ""))

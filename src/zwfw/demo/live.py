@@ -80,7 +80,8 @@ def drive(cal, today, item, applicant, clerk, approver, state: str, back: int, *
         actor = window if code == "transfer" or (code in ("issue", "complete") and comprehensive) else clerk
         if code == "suspend":
             actor = approver
-        params = {"kind": "expert_review", "reason": "组织专家对申请材料进行技术评审"} if code == "suspend" else {}
+        params = {"kind": "expert_review", "reason": "组织专家对申请材料进行技术评审", "expected_days": 5,
+                  "notice": "特别程序告知书（专家评审）"} if code == "suspend" else {}
         if code == "complete":
             params = {"delivery": "window"}
         if code == "transfer":
