@@ -102,6 +102,31 @@ def other_type_count(on: dt.date | None = None) -> int:
             .values("power_type").distinct().count())
 
 
+# ---- department indicators ---------------------------------------------------------------------
+
+def department_indicators(on: dt.date | None = None) -> dict:
+    """{department_id: indicators.Indicators} over each department's handling items in force (one query)."""
+    from .indicators import ItemLimits, indicators
+
+    by_department: dict[int, list] = {}
+    rows = items_in_force(on).order_by().values_list(
+        "matter__department_id", "statutory_days", "promised_days", "fully_online", "at_most_one_visit")
+    for department_id, statutory, promised, online, one_visit in rows:
+        by_department.setdefault(department_id, []).append(ItemLimits(statutory, promised, online, one_visit))
+    return {d: indicators(items) for d, items in by_department.items()}
+
+
+def indicator_rows(on: dt.date | None = None, department=None) -> list[dict]:
+    """Per department in display order (or only ``department``): {"department", "items", "speed_up",
+    "fully_online", "one_visit" (texts), "sentence"} — what news items and dashboards quote."""
+    found = department_indicators(on)
+    departments = Department.objects.filter(pk__in=list(found)).order_by("display_order", "id")
+    if department is not None:
+        departments = departments.filter(pk=getattr(department, "pk", department))
+    return [{"department": d.short_name or d.name, "department_id": d.pk, "items": found[d.pk].items,
+             **found[d.pk].texts, "sentence": found[d.pk].sentence} for d in departments]
+
+
 # ---- history -----------------------------------------------------------------------------------
 
 def snapshot(on: dt.date, *, comprehensive_window: bool = False) -> list[MatterSnap]:
