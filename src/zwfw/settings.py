@@ -202,3 +202,7 @@ LOGGING = {
         "zwfw.audit": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+# Daily figures from other systems (stats.import_daily_counts): a count above this for one day, department,
+# power type and kind is refused as implausible (the province's busiest day is some tens of thousands).
+ZWFW_DAILY_COUNT_MAX = int(os.environ.get("ZWFW_DAILY_COUNT_MAX", "200000"))

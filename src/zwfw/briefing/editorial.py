@@ -81,9 +81,14 @@ def figures_of(briefing: Briefing) -> dict:
     from .render.text import render_text
 
     try:
-        return parse_text(render_text(briefing)).to_json()
+        figures = parse_text(render_text(briefing)).to_json()
     except DomainError:
         return {}
+    # The later wording prints the as-of date without its year ("今年以来（截至 5 月 12 日）"): it is the period's end.
+    provincial, end = figures.get("provincial_ytd"), briefing.header.period_end
+    if provincial and end and provincial.get("as_of") in (None, f"--{end:%m-%d}"):
+        provincial["as_of"] = end.isoformat()
+    return figures
 
 
 @transaction.atomic

@@ -104,9 +104,12 @@ def clerk(user, today: dt.date) -> dict:
             getattr(user.department, "name", "") if dept_id else "全厅"),
         "actions": navigation.clerk_actions(user),
         "month_label": chinese_month(today.year, today.month),
-        "assessment": None, "news": None,
+        "assessment": None, "news": None, "indicators": None,
     }
     if dept_id:
+        from zwfw.catalog.queries import indicator_rows
+
+        page["indicators"] = next(iter(indicator_rows(today, department=dept_id)), None)
         month = today.replace(day=1)
         entries = Entry.objects.filter(department_id=dept_id, month=month).exclude(status=Entry.REJECTED)
         page["assessment"] = {
@@ -202,9 +205,13 @@ def leader(user, today: dt.date) -> dict:
     window_week = stats.comprehensive_window(monday, until)
     window_ytd = stats.comprehensive_window_ytd(today)
     week_rows = {r["department_id"]: r for r in stats.by_department(monday, until)}
+    from zwfw.catalog.queries import department_indicators
+
+    quoted = {d: i.texts for d, i in department_indicators(today).items()}
     departments = [
         {**r, "week_accepted": week_rows.get(r["department_id"], {}).get("accepted", 0),
-         "week_completed": week_rows.get(r["department_id"], {}).get("completed", 0)}
+         "week_completed": week_rows.get(r["department_id"], {}).get("completed", 0),
+         "indicators": quoted.get(r["department_id"])}
         for r in stats.by_department(year_start, today)
     ]
     last_month = previous_month(today)
