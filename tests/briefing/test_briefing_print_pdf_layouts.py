@@ -128,3 +128,17 @@ def test_the_pages_as_png(rendered, code, screenshot_dir):
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(rendered[code]), str(prefix)], check=True)
     pngs = sorted(screenshot_dir.glob(f"briefing-{code}-*.png"))
     assert pngs and all(p.read_bytes().startswith(b"\x89PNG") for p in pngs)
+
+
+@pytest.mark.parametrize("code", ["2024"])
+def test_page_numbers_stand_7_mm_under_the_block_odd_right_even_left(rendered, code):
+    pages = pages_lines(rendered[code])
+    assert len(pages) >= 2
+    for number, lines in enumerate(pages, start=1):
+        (line,) = [ln for ln in lines if re.fullmatch(rf"—\s*{number}\s*—", ln[4])]
+        middle = (line[1] + line[3]) / 2
+        assert abs(middle - TEXT_BOTTOM - 7 * MM) < 1.5 * MM, f"page {number}: {(middle - TEXT_BOTTOM) / MM:.1f} mm"
+        if number % 2:
+            assert abs(line[2] - (TEXT_RIGHT - 14)) < 2 * MM  # odd: right, one character in
+        else:
+            assert abs(line[0] - (TEXT_LEFT + 14)) < 2 * MM  # even: left, one character in
