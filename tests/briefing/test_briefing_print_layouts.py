@@ -88,3 +88,13 @@ def test_downloads_carry_an_rfc5987_name_and_an_ascii_fallback(client, staff):
     header = client.get(f"/briefing/{issue.pk}/download.html")["Content-Disposition"]
     assert f'filename="briefing-{issue.year}-{issue.number:02d}.html"' in header
     assert unquote(header.split("filename*=UTF-8''")[1]) == f"窗口工作周报-{issue.year}年第{issue.number}期.html"
+
+
+@pytest.mark.parametrize("code", ["2022", "2023", "2024"])
+def test_each_layouts_header_reads_back_whole(code):
+    from zwfw.briefing.importer import parse_text
+    from zwfw.briefing.render.sample import demo_issue
+    from zwfw.briefing.render.text import render_text
+
+    figures = parse_text(render_text(demo_issue(code))).to_json()
+    assert (figures["year"], figures["issue"], figures["published_on"]) == (2024, 3, "2024-01-22")

@@ -128,3 +128,43 @@ def test_the_pages_as_png(rendered, code, screenshot_dir):
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(rendered[code]), str(prefix)], check=True)
     pngs = sorted(screenshot_dir.glob(f"briefing-{code}-*.png"))
     assert pngs and all(p.read_bytes().startswith(b"\x89PNG") for p in pngs)
+
+
+@pytest.mark.parametrize("code", ["2024"])
+def test_page_numbers_stand_7_mm_under_the_block_odd_right_even_left(rendered, code):
+    pages = pages_lines(rendered[code])
+    assert len(pages) >= 2
+    for number, lines in enumerate(pages, start=1):
+        (line,) = [ln for ln in lines if re.fullmatch(rf"—\s*{number}\s*—", ln[4])]
+        middle = (line[1] + line[3]) / 2
+        assert abs(middle - TEXT_BOTTOM - 7 * MM) < 1.5 * MM, f"page {number}: {(middle - TEXT_BOTTOM) / MM:.1f} mm"
+        if number % 2:
+            assert abs(line[2] - (TEXT_RIGHT - 14)) < 2 * MM  # odd: right, one character in
+        else:
+            assert abs(line[0] - (TEXT_LEFT + 14)) < 2 * MM  # even: left, one character in
+
+
+def test_the_distribution_block_never_opens_a_page_alone(tmp_path):
+    """A body that fills its last page to the bottom leaves no room for the 版记: the last lines of
+    the body go over with it to the next page."""
+    require_tool("soffice")
+    require_tool("pdftotext")
+    from zwfw.briefing.document import Briefing, Distribution, Header, Heading, Paragraph
+
+    header = Header(year=2024, number=3, total=470)
+
+    def briefing(n, distribution):
+        lines = tuple(Paragraph(f"这是第{i}行。") for i in range(1, n + 1))
+        return Briefing(header=header, blocks=(Heading(1, "测试", "一、"), *lines), distribution=distribution)
+
+    probe = tmp_path / "probe.pdf"
+    probe.write_bytes(render_pdf(briefing(40, None)))
+    first_page = sum(ln[4].startswith("这是第") for ln in pages_lines(probe)[0])
+    full = tmp_path / "full.pdf"
+    full.write_bytes(render_pdf(briefing(first_page + 22, Distribution())))  # page 2 exactly full
+    pages = pages_lines(full)
+    last = pages[-1]
+    run = [ln for ln in last if "共印" in ln[4]]
+    assert run and run[0][3] >= PAGE_HEIGHT - 45 * MM
+    assert any(ln[4].startswith("这是第") for ln in last), "the 版记 stands alone on its page"
+    assert f"这是第{first_page + 22}行。" in "".join(ln[4] for ln in last)

@@ -25,6 +25,7 @@ class Header:
     period_end: date | None = None
     # The 2022 layout opens with the masthead; from 2023 the issue line stands above it.
     issue_line_first: bool = False
+    note: str = ""  # a line under the period, e.g. a re-issue's "（本期重新印发，…作废）"
 
     @property
     def issue_line(self) -> str:

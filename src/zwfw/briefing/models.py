@@ -165,3 +165,30 @@ class NewsItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.department} · {self.theme}"
+
+
+class Correction(models.Model):
+    """A correction of a published issue: an erratum (更正) printed on its own, or a re-issue
+    (重新印发) of the corrected text. The published issue stays frozen as it was; this records who
+    corrected it, when and why."""
+
+    class Kind(models.TextChoices):
+        ERRATUM = "erratum", "更正"
+        REISSUE = "reissue", "重新印发"
+
+    issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="corrections", verbose_name="原期次")
+    kind = models.CharField("方式", max_length=16, choices=Kind.choices)
+    reason = models.CharField("更正原因", max_length=300)
+    text = models.TextField("更正内容", blank=True, help_text="更正：错在何处、应为何；重新印发：可空")
+    document = models.JSONField("重新印发的内容", null=True, blank=True, help_text="重新印发时冻结的周报内容")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name="更正人")
+    created = models.DateTimeField("更正时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "周报更正"
+        verbose_name_plural = "周报更正"
+        ordering = ["issue", "created", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.issue} {self.get_kind_display()}"

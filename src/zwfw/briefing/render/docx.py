@@ -126,6 +126,8 @@ def _masthead(doc, briefing: Briefing) -> None:
 def _period(doc, h) -> None:
     if h.period_start and h.period_end:
         _para(doc, period_text(h.period_start, h.period_end), indent=False, align=CENTER)
+    if h.note:
+        _para(doc, h.note, indent=False, align=CENTER)
 
 
 # --- attachments (附件) ---------------------------------------------------------

@@ -73,6 +73,7 @@ def render_html(briefing: Briefing, standalone: bool = True) -> str:
               f'<span>{escape(chinese_date(h.issue_date)) if h.issue_date else ""}</span></p>')
     period = (f'<p class="period">{escape(period_text(h.period_start, h.period_end))}</p>'
               if h.period_start and h.period_end else "")
+    period += f'<p class="period">{escape(h.note)}</p>' if h.note else ""
     section = f'<p class="section-title">{escape(h.section_title)}</p>' if h.section_title else ""
     # The layout's order: 2022 masthead first; from 2023 the issue line above the masthead.
     order = ([issue_line, masthead, period, issuer, section] if h.issue_line_first

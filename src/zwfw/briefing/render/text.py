@@ -35,6 +35,7 @@ def render_text(briefing: Briefing) -> str:
     else:
         issuer = h.issuer
     period = [_centre(period_text(h.period_start, h.period_end))] if h.period_start and h.period_end else []
+    period += [_centre(h.note)] if h.note else []
     if h.issue_line_first:  # 2023 on: issue line, masthead, period, issuer and date
         out: list[str] = [_centre(h.issue_line), "", _centre(h.title), "", *period, "", issuer]
     else:
