@@ -37,6 +37,7 @@ class Unit:
     columns: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     closed: bool = True
+    pieces: list[str] = field(default_factory=list)  # printed lines of a paragraph, joined at the end
     pipes: bool = False  # a table whose cells were given ("| a | b |"), not found by spacing
     unread: list[str] = field(default_factory=list)  # a table's lines that could not be read as rows
     pending: list[str] = field(default_factory=list)  # name fragments printed above the first row
@@ -157,10 +158,12 @@ def _classify_text(text: str, hard: bool) -> Unit:
     return Unit("text", text, closed=hard or text[-1] in CLOSING)
 
 
-def _join(before: str, after: str) -> str:
-    """Two printed lines of one paragraph: only the characters at the break are re-spaced, so a long
-    paragraph is joined in linear time."""
-    return before[:-1] + compact(before[-1:] + " " + after[:1]) + after[1:]
+def _join(unit: Unit, after: str) -> None:
+    """A printed line continues ``unit``'s paragraph: only the characters at the break are re-spaced,
+    and the pieces are kept apart until the end, so a long paragraph is joined in linear time."""
+    before = unit.pieces[-1] if unit.pieces else unit.text
+    unit.pieces = unit.pieces or [unit.text]
+    unit.pieces.append(compact(before[-1:] + " " + after[:1])[1:-1] + after)
 
 
 def split(lines: list[str], hard_breaks: bool) -> Layout:
@@ -206,8 +209,11 @@ def split(lines: list[str], hard_breaks: bool) -> Layout:
         previous = units[-1] if units else None
         starts = unit.kind != "text" or unit.level or unit.lead
         if previous and previous.kind == "text" and not previous.closed and not starts:
-            previous.text = _join(previous.text, unit.text)
-            previous.closed = hard_breaks or previous.text[-1] in CLOSING
+            _join(previous, unit.text)
+            previous.closed = hard_breaks or unit.text[-1] in CLOSING
             continue
         units.append(unit)
+    for unit in units:
+        if unit.pieces:
+            unit.text, unit.pieces = "".join(unit.pieces), []
     return Layout(title_seen, units)
