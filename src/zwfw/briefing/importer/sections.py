@@ -37,6 +37,7 @@ class Unit:
     columns: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     closed: bool = True
+    centred: bool = False  # a table whose wrapped names were printed around their row's figures
     pieces: list[str] = field(default_factory=list)  # printed lines of a paragraph, joined at the end
     pipes: bool = False  # a table whose cells were given ("| a | b |"), not found by spacing
     unread: list[str] = field(default_factory=list)  # a table's lines that could not be read as rows
@@ -120,11 +121,13 @@ def _table_line(table: Unit, line: str) -> bool:
     if cells is not None:
         if table.pending:  # a name centred in its cell: its first line was printed above the figures
             cells[_name_index(cells)] = "".join(table.pending) + cells[_name_index(cells)]
-            table.pending = []
+            table.pending, table.centred = [], True
         table.rows.append(cells)
         return True
     if (piece := _fragment(line)) is not None:
-        if table.rows:  # cells are aligned to the top, as Word and LibreOffice print them
+        if table.centred:  # names centred in their cells: a piece may end this row's name or begin the next's
+            table.unread.append(f"{piece}（跨行的名称无法确定属于上一行还是下一行）")
+        elif table.rows:  # cells are aligned to the top, as Word and LibreOffice print them
             table.rows[-1][_name_index(table.rows[-1])] += piece
         else:
             table.pending.append(piece)
