@@ -107,14 +107,23 @@ def _fragment(line: str) -> str | None:
     return text
 
 
+_HEADER_ENDINGS = ("分值", "分数", "得分", "名称", "窗口", "单位", "名次", "序号", "合计", "备注")
+
+
+def _header_tail(words: list[str], width: int) -> bool:
+    """The second line of a wrapped header: short words, one of them completing a column name."""
+    return (0 < len(words) <= width and all(len(w) <= 4 and not re.search(r"[\d（）()：。]", w) for w in words)
+            and any(w.endswith(_HEADER_ENDINGS) for w in words))
+
+
 def _table_line(table: Unit, line: str) -> bool:
     """Add a printed line to a space-separated table; False when the line is not part of it."""
-    if not table.rows and not re.search(r"\d", line) and "：" not in line and "。" not in line:
-        extra = line.split()  # a header wrapped onto a second line: 基础分 / 分值
-        if len(extra) <= len(table.columns):
-            for i, word in enumerate(extra):
-                table.columns[len(table.columns) - len(extra) + i] += compact(word)
-            return True
+    extra = line.split()
+    if not table.rows and not table.pending and _header_tail(extra, len(table.columns)):
+        # a header wrapped onto a second line: 基础分 / 分值
+        for i, word in enumerate(extra):
+            table.columns[len(table.columns) - len(extra) + i] += compact(word)
+        return True
     if _header_cells(line):  # the header repeated on a new page
         return True
     cells = _row_cells(line, len(table.columns))
