@@ -110,8 +110,12 @@ def docx_lines(path: Path) -> list[str]:
         if tag == "p":
             lines.append(_text(child))
         elif tag == "tbl":
+            rows = table_rows(child)
+            if len(rows) < 2 or max(len(r) for r in rows) < 3:  # a layout table (masthead, issuing body and date)
+                lines.extend(cell for row in rows for cell in row if cell.strip())
+                continue
             lines.append("")
-            lines.extend("| " + " | ".join(cells) + " |" for cells in table_rows(child))
+            lines.extend("| " + " | ".join(cells) + " |" for cells in rows)
             lines.append("")
     return lines
 

@@ -14,7 +14,7 @@ from zwfw.cn import parse_chinese_numeral
 from .sections import ISSUE_LINE, PERIOD, Layout, Unit
 
 DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_ISSUE = re.compile(r"(\d{4})年第([\d一二三四五六七八九十]+)期(?:（总第(\d+)期）)?")
+_ISSUE = re.compile(r"(\d{4})年第([\d一二三四五六七八九十]+)期\s*(?:（?总第(\d+)期）?)?")
 _PERIOD_PARTS = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日[—\-~～至到]+(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日")
 _UNIT = r"件次?"
 
@@ -61,7 +61,7 @@ def header_texts(layout: Layout) -> tuple[str, str]:
     for unit in layout.header:
         if PERIOD.match(unit.text):
             continue
-        rest = DATE.sub("", re.sub(r"\d{4}年第[\d一二三四五六七八九十]+期(?:（总第\d+期）)?", "", unit.text)).strip()
+        rest = DATE.sub("", _ISSUE.sub("", unit.text)).strip()
         if not rest:
             continue
         if not issuer and any(w in rest for w in ("中心", "办公室", "政府", "厅", "局", "委员会")):
