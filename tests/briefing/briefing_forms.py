@@ -181,8 +181,10 @@ def write_docx(issue: Issue, path, *, header_order="2022", order=None, narrow=Fa
                 table.cell(r, 0).merge(table.cell(end, 0)).text = cells[r - 1][0]
             r = end + 1
     if narrow:  # narrow columns: long names and header cells such as 基础分分值 wrap onto two lines
-        widths = [Cm(1.1), Cm(3.2), Cm(1.3), Cm(1.3), Cm(1.3), Cm(1.3)]
+        widths = [Cm(1.2), Cm(2.6), Cm(1.6), Cm(1.6), Cm(1.6), Cm(1.6)]
         table.autofit = False
+        for width, column in zip(widths, table.columns):
+            column.width = width  # the grid LibreOffice lays out by
         for row in table.rows:
             for width, cell in zip(widths, row.cells):
                 cell.width = width

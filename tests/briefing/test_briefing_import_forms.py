@@ -87,3 +87,22 @@ def test_a_table_row_whose_columns_cannot_be_told_apart_is_a_warning(reference_r
     assert "assessment.rows" in fields
     assert any("省发展改革委" in w["message"] for w in imported.warnings)
     assert len(imported.assessment["rows"]) == 28
+
+
+def test_docx_whose_header_is_laid_out_in_a_table(reference_reports, tmp_path):
+    """Some tools set the issue line and the issuing body and date side by side in a borderless table."""
+    import docx
+
+    issue = load(reference_reports, "2022-44", EXPECTED["2022-44"])
+    path = write_docx(issue, tmp_path / "2022-44.docx")
+    document = docx.Document(path)
+    first = document.paragraphs[0]
+    issue_line, issuer, issued = issue.header[:3]
+    for paragraph in document.paragraphs[:4]:  # title, issue line, issuing body, date → a 2×2 table
+        if paragraph.text in (issue_line, issuer, issued):
+            paragraph._element.getparent().remove(paragraph._element)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(1, 0).text, table.cell(1, 1).text = issue_line.replace("（", " ").replace("）", ""), issuer, issued
+    first._element.addnext(table._tbl)
+    document.save(path)
+    figures_right(read(path), issue)

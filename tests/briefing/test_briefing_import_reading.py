@@ -132,3 +132,16 @@ def test_a_row_missing_from_the_middle_of_a_table_shows_in_the_places():
     imported = parse_text(ASSESSMENT.replace("2 省卫健委 100 0 10 108\n", "").replace(" 商务厅", "2 商务厅"))
     assert [w["field"] for w in imported.warnings] == ["assessment.rows[2].rank"]  # places 1, 2, 4 over 3 rows
     assert "水利厅" in imported.warnings[0]["message"]
+
+
+def test_numbered_visit_items_count_every_leader_they_name():
+    base = "2023年第5期（总第425期）\n2023年2月20日\n（2月13日—2月17日）\n一、厅（局）长进大厅\n"
+    items = ("（1）2月14日，商务厅副厅长甲某、省粮食和物资储备局局长乙某到窗口调研。期间，甲某与中心副主任丙某交流。\n"
+             "（2）2月16日，在春节来临之际，水利厅党组成员、副厅长王华亲切看望慰问窗口干部职工。\n")
+    assert parse_text(base + items).leader_visits == 3
+
+
+def test_names_centred_around_their_figures_cannot_be_placed_and_say_so():
+    table = ASSESSMENT.replace("1 省林草局 100 0 12 112\n", "    四川省通信管理局（省无\n1   线电管理委员会办公   100 0 12 112\n    室）\n")
+    imported = parse_text(table)
+    assert any(w["field"] == "assessment.rows" and "室）" in w["message"] for w in imported.warnings)

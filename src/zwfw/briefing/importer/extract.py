@@ -28,8 +28,9 @@ CONVERTIBLE = {".doc", ".wps", ".rtf", ".odt"}
 SUPPORTED = "、".join([".txt", ".md", ".docx", ".pdf", *sorted(CONVERTIBLE)])
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a weekly briefing is tens of kilobytes; a scanned one a few megabytes
-MAX_UNPACKED_BYTES = 40 * 1024 * 1024  # the XML parts of a DOCX, unpacked (images are not read)
-MAX_PDF_PAGES = 60
+MAX_UNPACKED_BYTES = 16 * 1024 * 1024  # the XML parts of a DOCX, unpacked (images are not read); a real issue ~0.3 MB
+MAX_TEXT_CHARS = 500_000  # characters of text; a long issue has ~15 000
+MAX_PDF_PAGES = 40
 TOOL_TIMEOUT = 60  # seconds for pdftotext / LibreOffice
 
 
@@ -55,14 +56,19 @@ def extract(path: Path) -> Extracted:
         raise _fail(f"文件过大（{size // 1024 // 1024} MB），周报文件不应超过 {MAX_FILE_BYTES // 1024 // 1024} MB")
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        return Extracted(_decode(path.read_bytes()).splitlines(), False, "text")
-    if suffix == ".docx":
-        return Extracted(docx_lines(path), True, "docx")
-    if suffix == ".pdf":
-        return Extracted(pdf_lines(path), False, "pdf")
-    if suffix in CONVERTIBLE:
-        return Extracted(docx_lines(_convert_to_docx(path)), True, suffix.lstrip("."))
-    raise _fail(f"不支持的文件格式“{suffix or '无扩展名'}”，可导入的格式：{SUPPORTED}")
+        extracted = Extracted(_decode(path.read_bytes()).splitlines(), False, "text")
+    elif suffix == ".docx":
+        extracted = Extracted(docx_lines(path), True, "docx")
+    elif suffix == ".pdf":
+        extracted = Extracted(pdf_lines(path), False, "pdf")
+    elif suffix in CONVERTIBLE:
+        extracted = Extracted(docx_lines(_convert_to_docx(path)), True, suffix.lstrip("."))
+    else:
+        raise _fail(f"不支持的文件格式“{suffix or '无扩展名'}”，可导入的格式：{SUPPORTED}")
+    chars = sum(len(line) for line in extracted.lines)
+    if chars > MAX_TEXT_CHARS:
+        raise _fail(f"文件中的文字过多（{chars} 字），不像是一期周报（上限 {MAX_TEXT_CHARS} 字）")
+    return extracted
 
 
 def _decode(data: bytes) -> str:
@@ -105,8 +111,8 @@ def docx_lines(path: Path) -> list[str]:
             lines.append(_text(child))
         elif tag == "tbl":
             rows = table_rows(child)
-            if all(len(cells) == 1 for cells in rows):  # text set in a one-column table (a 版记)
-                lines.extend(cells[0] for cells in rows)
+            if len(rows) < 2 or max(len(r) for r in rows) < 3:  # a layout table (masthead, issuing body and date, a 版记)
+                lines.extend(cell for row in rows for cell in row if cell.strip())
                 continue
             lines.append("")
             lines.extend("| " + " | ".join(cells) + " |" for cells in rows)

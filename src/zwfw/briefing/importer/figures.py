@@ -14,7 +14,7 @@ from zwfw.cn import parse_chinese_numeral
 from .sections import ISSUE_LINE, PERIOD, Layout, Unit
 
 DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_ISSUE = re.compile(r"(\d{4})年第([\d一二三四五六七八九十]+)期(?:（总第(\d+)期）)?")
+_ISSUE = re.compile(r"(\d{4})年第([\d一二三四五六七八九十]+)期\s*(?:（?总第(\d+)期）?)?")
 _PERIOD_PARTS = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日[—\-~～至到]+(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日")
 _UNIT = r"件次?"
 
@@ -61,7 +61,7 @@ def header_texts(layout: Layout) -> tuple[str, str]:
     for unit in layout.header:
         if PERIOD.match(unit.text):
             continue
-        rest = DATE.sub("", re.sub(r"\d{4}年第[\d一二三四五六七八九十]+期(?:（总第\d+期）)?", "", unit.text)).strip()
+        rest = DATE.sub("", _ISSUE.sub("", unit.text)).strip()
         if not rest:
             continue
         if not issuer and any(w in rest for w in ("中心", "办公室", "政府", "厅", "局", "委员会")):
@@ -300,7 +300,7 @@ def _is_person(piece: str) -> bool:
 
 def _people_in_sentence(sentence: str) -> int:
     """People named in "本周，A 职务甲，B 职务乙、职务丙……分别到……": one per name, however many titles."""
-    body = re.sub(r"^(?:本周|近日|近期)[，]?", "", sentence)
+    body = re.sub(r"^(?:（\d{1,2}）)?(?:本周|近日|近期|(?:\d{4}年)?\d{1,2}月\d{1,2}日)?[，]?", "", sentence)
     body = re.split(r"(?:分别|先后|一同|共同)?(?:到|赴|来到|前往|深入)[^，、]*?(?:窗口|大厅|中心)", body)[0]
     return sum(_is_person(piece) for piece in re.split(r"[，；、和及与]", body))
 
@@ -311,14 +311,11 @@ def leader_visits(layout: Layout) -> int | None:
         return None
     texts = [u for u in section if u.kind == "text"]
     numbered = [u for u in texts if re.match(r"^（\d{1,2}）", u.text)]
-    if numbered:
-        return len(numbered)
     count = 0
-    for unit in texts:
+    for unit in numbered or texts:  # an item, or a sentence, names at least one leader
         if re.search(r"^本周无|无.{0,8}领导", unit.text):
             continue
-        first = unit.text.split("。")[0]
-        count += _people_in_sentence(first) if re.match(r"^(?:本周|近日|近期)", first) else 1
+        count += max(1, _people_in_sentence(unit.text.split("。")[0]))
     return count
 
 

@@ -37,6 +37,8 @@ class Unit:
     columns: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     closed: bool = True
+    centred: bool = False  # a table whose wrapped names were printed around their row's figures
+    pieces: list[str] = field(default_factory=list)  # printed lines of a paragraph, joined at the end
     pipes: bool = False  # a table whose cells were given ("| a | b |"), not found by spacing
     unread: list[str] = field(default_factory=list)  # a table's lines that could not be read as rows
     pending: list[str] = field(default_factory=list)  # name fragments printed above the first row
@@ -105,25 +107,36 @@ def _fragment(line: str) -> str | None:
     return text
 
 
+_HEADER_ENDINGS = ("分值", "分数", "得分", "名称", "窗口", "单位", "名次", "序号", "合计", "备注")
+
+
+def _header_tail(words: list[str], width: int) -> bool:
+    """The second line of a wrapped header: short words, one of them completing a column name."""
+    return (0 < len(words) <= width and all(len(w) <= 4 and not re.search(r"[\d（）()：。]", w) for w in words)
+            and any(w.endswith(_HEADER_ENDINGS) for w in words))
+
+
 def _table_line(table: Unit, line: str) -> bool:
     """Add a printed line to a space-separated table; False when the line is not part of it."""
-    if not table.rows and not re.search(r"\d", line) and "：" not in line and "。" not in line:
-        extra = line.split()  # a header wrapped onto a second line: 基础分 / 分值
-        if len(extra) <= len(table.columns):
-            for i, word in enumerate(extra):
-                table.columns[len(table.columns) - len(extra) + i] += compact(word)
-            return True
+    extra = line.split()
+    if not table.rows and not table.pending and _header_tail(extra, len(table.columns)):
+        # a header wrapped onto a second line: 基础分 / 分值
+        for i, word in enumerate(extra):
+            table.columns[len(table.columns) - len(extra) + i] += compact(word)
+        return True
     if _header_cells(line):  # the header repeated on a new page
         return True
     cells = _row_cells(line, len(table.columns))
     if cells is not None:
         if table.pending:  # a name centred in its cell: its first line was printed above the figures
             cells[_name_index(cells)] = "".join(table.pending) + cells[_name_index(cells)]
-            table.pending = []
+            table.pending, table.centred = [], True
         table.rows.append(cells)
         return True
     if (piece := _fragment(line)) is not None:
-        if table.rows:  # cells are aligned to the top, as Word and LibreOffice print them
+        if table.centred:  # names centred in their cells: a piece may end this row's name or begin the next's
+            table.unread.append(f"{piece}（跨行的名称无法确定属于上一行还是下一行）")
+        elif table.rows:  # cells are aligned to the top, as Word and LibreOffice print them
             table.rows[-1][_name_index(table.rows[-1])] += piece
         else:
             table.pending.append(piece)
@@ -157,10 +170,12 @@ def _classify_text(text: str, hard: bool) -> Unit:
     return Unit("text", text, closed=hard or text[-1] in CLOSING)
 
 
-def _join(before: str, after: str) -> str:
-    """Two printed lines of one paragraph: only the characters at the break are re-spaced, so a long
-    paragraph is joined in linear time."""
-    return before[:-1] + compact(before[-1:] + " " + after[:1]) + after[1:]
+def _join(unit: Unit, after: str) -> None:
+    """A printed line continues ``unit``'s paragraph: only the characters at the break are re-spaced,
+    and the pieces are kept apart until the end, so a long paragraph is joined in linear time."""
+    before = unit.pieces[-1] if unit.pieces else unit.text
+    unit.pieces = unit.pieces or [unit.text]
+    unit.pieces.append(compact(before[-1:] + " " + after[:1])[1:-1] + after)
 
 
 def split(lines: list[str], hard_breaks: bool) -> Layout:
@@ -210,8 +225,11 @@ def split(lines: list[str], hard_breaks: bool) -> Layout:
         previous = units[-1] if units else None
         starts = unit.kind != "text" or unit.level or unit.lead
         if previous and previous.kind == "text" and not previous.closed and not starts:
-            previous.text = _join(previous.text, unit.text)
-            previous.closed = hard_breaks or previous.text[-1] in CLOSING
+            _join(previous, unit.text)
+            previous.closed = hard_breaks or unit.text[-1] in CLOSING
             continue
         units.append(unit)
+    for unit in units:
+        if unit.pieces:
+            unit.text, unit.pieces = "".join(unit.pieces), []
     return Layout(title_seen, units)
