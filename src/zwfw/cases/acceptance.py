@@ -63,6 +63,7 @@ def check_acceptable(item: HandlingItem, applicant, on: dt.date, region=None) ->
         raise DomainError(
             f"申请人“{applicant.name}”已被列入异常名录（{listing.reason}），{until}不予受理该事项的申请。",
             code="applicant_listed", field="applicant")
+    ports.check_renewal(applicant, item, on)
 
 
 def material_checklist(item: HandlingItem, applicant, on: dt.date, provided=()) -> list[dict]:
