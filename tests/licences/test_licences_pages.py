@@ -40,16 +40,16 @@ def test_public_api_verifies_without_login(client, world, licence):
 def test_api_errors_for_bad_and_unknown_identifiers(client, licence):
     bad = client.get(f"/api/licences/verify/{licence.identifier[:-1]}Q")
     assert bad.status_code in (400, 404)
-    unknown = licence.identifier.replace(".00000001.", ".00000099.")
-    unknown = unknown.rsplit(".", 1)[0]
-    from zwfw.licences.identifier import check_char
-    unknown = f"{unknown}.{check_char(unknown.replace('.', ''))}"
+    from zwfw.licences.identifier import build
+    unknown = build(licence.kind.code, licence.issuer_uscc, 99, 1)
     response = client.get(f"/api/licences/verify/{unknown}")
     assert response.status_code == 404 and response.json()["code"] == "licence_not_found"
 
 
-def test_superseded_licence_points_to_the_current_one(client, world, licence):
-    new = services.renew(licence, actor=world.clerk)
+def test_superseded_licence_points_to_the_current_one(client, world):
+    # Issued five years and ten days ago, renewed in time; the renewal runs from the old expiry, before today.
+    licence = services.issue_for_case(world.make_case(), world.clerk, timezone.now() - dt.timedelta(days=5 * 366 + 10))
+    new = services.renew(licence, actor=world.clerk, at=timezone.now() - dt.timedelta(days=60))
     page = client.get("/licences/verify/", {"identifier": licence.identifier}).content.decode()
     assert "已被新证替代" in page and new.identifier in page
 

@@ -25,7 +25,9 @@ class VerificationOut(Schema):
     holder: str
     holder_id: str
     issued_on: dt.date
+    valid_from: dt.date
     valid_until: dt.date | None
+    deemed_renewal: bool
     revoked_on: dt.date | None
     revoked_reason: str
     superseded_by: str | None
