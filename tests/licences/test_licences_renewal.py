@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 
-from zwfw.cases.acceptance import apply
+from zwfw.cases.intake import apply
 from zwfw.cases.models import Case, CaseStatus
 from zwfw.errors import Conflict, DomainError
 from zwfw.licences import identifier, renewal, services

@@ -80,7 +80,6 @@ def check_acceptable(item: HandlingItem, applicant, on: dt.date, region=None) ->
     found = refusal(item, applicant, on, region)
     if found is not None:
         raise found.error()
-    ports.check_renewal(applicant, item, on)  # 延续 applied for too late or after expiry
 
 
 # ---- materials --------------------------------------------------------------------------------

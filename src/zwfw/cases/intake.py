@@ -152,6 +152,7 @@ def apply(*, item: HandlingItem, actor, applicant=None, applicant_details: dict 
     opened = dict(item=item, applicant=applicant, actor=actor, channel=channel, at=at, on=on,
                   comprehensive=comprehensive, region=region, materials=materials,
                   bundle_application=bundle_application)
+    ports.check_renewal(applicant, item, on)  # a late 延续 is a new application, not a refusal
     refused = refusal(item, applicant, on, region)
     if refused is None and decision == "reject":
         if not missing_materials(materials):
