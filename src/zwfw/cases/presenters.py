@@ -46,6 +46,7 @@ def detail(case, user, *, where: str, calendar=None) -> dict:
     out["applicant"] = applicant_view(user, case.applicant, case=case, where=where)
     out["materials"] = case.materials
     out["reason"] = case.reason
+    out["legal_basis"] = case.legal_basis
     out["extension_days"] = case.extension_days
     out["suspended_days"] = case.suspended_days
     out["delivery"] = case.get_delivery_display() if case.delivery else ""
