@@ -6,6 +6,8 @@ from django.db import transaction
 from . import ports, windows
 from .models import CaseEvent
 
+CASELESS = frozenset({"consulted"})  # 咨询 is counted in 人次 before any case exists; every other event has its case
+
 
 def window_of(actor, case=None) -> str:
     """The window that acts: the actor's (by role), or without one the case's channel."""
@@ -22,6 +24,8 @@ def append_event(kind: str, *, at, department, case=None, actor=None, power_type
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("append_event must run inside the command's transaction")
+    if case is None and kind not in CASELESS:
+        raise RuntimeError(f"a {kind} event needs its case: no acceptance is counted without a case")
     event = CaseEvent.objects.create(
         case=case, kind=kind, at=at, department=department,
         actor=actor if getattr(actor, "pk", None) else None,

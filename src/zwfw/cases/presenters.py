@@ -49,6 +49,7 @@ def detail(case, user, *, where: str, calendar=None) -> dict:
     out["applicant"] = applicant_view(user, case.applicant, case=case, where=where)
     out["materials"] = case.materials
     out["reason"] = case.reason
+    out["legal_basis"] = case.legal_basis
     out["extension_days"] = case.extension_days
     out["extension_reason"] = case.extension_reason
     out["extension_approved_by"] = case.extension_approved_by

@@ -54,7 +54,7 @@ class Catalogue:
         items, weights = self.by_category[category], self.weights[category]
 
         def ok(item):
-            return (self.in_force(item, on) and (not spot_only or item.promised_days <= 1)
+            return (self.in_force(item, on) and (not spot_only or item.on_the_spot)
                     and (fits is None or fits(item, on)))
         for _ in range(30):
             item = rng.choices(items, weights=weights)[0]
@@ -115,20 +115,22 @@ class Builder:
             return False
         return True
 
-    def add_case(self, item, category: str, day: dt.date, *, rejected=False):
+    def add_case(self, item, category: str, day: dt.date, *, rejected=False, on_the_spot=False):
         rng = self.rng
-        comprehensive = item.at_comprehensive_window and rng.random() < volumes.COMPREHENSIVE_SHARE
+        comprehensive = (not on_the_spot and item.at_comprehensive_window
+                         and rng.random() < volumes.COMPREHENSIVE_SHARE)
         suspension = None
         if category == "permit" and item.promised_days >= 5 and rng.random() < volumes.SUSPENDED_SHARE * 3:
             suspension = (rng.choice(SUSPENSION_KINDS)[0], rng.randint(3, 10))
         plan = Plan(accepted_on=day, statutory=item.statutory_days, promised=item.promised_days,
                     comprehensive=comprehensive, rejected=rejected, denied=rng.random() < volumes.DENIED_SHARE,
                     late=rng.random() < volumes.LATE_SHARE, suspension=suspension,
-                    transfers=(1 + (rng.random() < 0.55) + (rng.random() < 0.2)) if comprehensive else 1)
+                    transfers=(1 + (rng.random() < 0.55) + (rng.random() < 0.2)) if comprehensive else 1,
+                    on_the_spot=on_the_spot)
         steps = [s for s in plan_steps(rng, self.cal, plan) if s[1] <= self.end]
         steps = timed(rng, steps, TZ)
         self.serials[day] += 1
-        channel = "window" if comprehensive or rng.random() < 0.4 or not item.fully_online else "online"
+        channel = "window" if on_the_spot or comprehensive or rng.random() < 0.4 or not item.fully_online else "online"
         steps[0] = (steps[0][0], steps[0][1], steps[0][2], {"channel": channel})
         status = STATUS_AFTER[steps[-1][0]]
         case = Case(
@@ -140,7 +142,7 @@ class Builder:
         if not rejected:
             self._clock(case, plan, steps)
         else:
-            case.reason = steps[-1][2]
+            case.reason, case.legal_basis = steps[-1][2], steps[-1][3]["legal_basis"]
         self.cases.append(case)
         self.steps.append(steps)
 
@@ -165,12 +167,19 @@ class Builder:
         if case.status == "completed":
             at = steps[-1][1]
             case.completed_at = at
-            post = self.rng.random() < 0.3
-            case.delivery = "post" if post else "window"
-            case.tracking_number = f"EMS{self.rng.randrange(10 ** 10):010d}CN" if post else ""
-            steps[-1] = (steps[-1][0], at, "",
-                         {"delivery": case.delivery, "tracking_number": case.tracking_number,
-                          "saved_days": case.saved_days})
+            if plan.on_the_spot:  # accepted and handed over at the window in the same action
+                case.delivery = "window"
+                if case.saved_days is None:
+                    case.decided_on = at.astimezone(TZ).date()
+                    case.saved_days = clock.saved_days(self.cal, case.decided_on, case.statutory_due)
+                steps[-1] = (steps[-1][0], at, steps[-1][2], steps[-1][3] | {"saved_days": case.saved_days})
+            else:
+                post = self.rng.random() < 0.3
+                case.delivery = "post" if post else "window"
+                case.tracking_number = f"EMS{self.rng.randrange(10 ** 10):010d}CN" if post else ""
+                steps[-1] = (steps[-1][0], at, "",
+                             {"delivery": case.delivery, "tracking_number": case.tracking_number,
+                              "saved_days": case.saved_days})
         if case.status == "denied" or "denied" in kinds:
             case.reason = "经审查，申请人不符合法定条件"
 
@@ -229,22 +238,18 @@ def generate(rng: random.Random, cal, start: dt.date, end: dt.date, scale: float
         with_case = set(rng.sample(range(len(accepted_days)), target["with_case"]))
         spot = 0
         for n, day in enumerate(accepted_days):
-            item = catalogue.pick(rng, category, day, spot_only=n not in with_case,
-                                  fits=builder.fits if n in with_case else None)
+            on_the_spot = n not in with_case
+            item = catalogue.pick(rng, category, day, spot_only=on_the_spot, fits=builder.fits)
             if item is None:  # a catalogue loaded later than the period starts
                 continue
-            if n in with_case:
-                builder.add_case(item, category, day)
-            else:
-                builder.loose("accepted", item, day, comprehensive=False,
-                              note="即办件，部门窗口当场办理", data={"item": item.code, "on_the_spot": True})
-                spot += 1
+            builder.add_case(item, category, day, on_the_spot=on_the_spot)  # every acceptance has its case
+            spot += on_the_spot
         rejected = round(target["with_case"] * volumes.REJECTED_SHARE)
         for day in volumes.spread(rng, rejected, days, weights):
             item = catalogue.pick(rng, category, day, fits=builder.fits)
             if item is not None:
                 builder.add_case(item, category, day, rejected=True)
-        made[category] = {"cases": target["with_case"] + rejected, "on_the_spot": spot}
+        made[category] = {"cases": len(accepted_days) + rejected, "on_the_spot": spot}
     progress(f"  已生成 {len(builder.cases)} 件办件的办理过程，正在写入数据库……")
     _consultations(builder, days, weights)
     cases, events = builder.save(progress)

@@ -36,8 +36,8 @@ def targets(scale: float, days: int) -> dict[str, dict[str, int]]:
     """{category: {"accepted": n, "with_case": n}} for a period of ``days`` calendar days.
 
     Public-service acceptances far outnumber completions in the real figures; the share of
-    acceptances with a case file follows the completed/accepted ratio, the rest are 即办
-    acceptances answered on the spot (an accepted event without a case).
+    acceptances that go through the back office follows the completed/accepted ratio, the rest
+    are 即办件 accepted and completed on the spot (a case with both events).
     """
     out = {}
     for category, (accepted, completed) in YEAR_2022.items():
