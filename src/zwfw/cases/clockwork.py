@@ -98,10 +98,31 @@ def _base_due(case: Case, calendar) -> dt.date:
                            0, case.suspended_days).statutory_due
 
 
+def clock_counts(cases, today: dt.date, calendar=None) -> dict:
+    """Warning and overdue counts over a queryset of cases, each clock counted on its own.
+
+    ``warning``/``overdue``: the decision clock (promised deadline, undecided, not suspended);
+    ``delivery_warning``/``delivery_overdue``: approvals not yet delivered (art. 44).
+    """
+    calendar = (calendar or ports.get_calendar()).provisional()
+    warn_until = calendar.add(today, clock.WARNING_DAYS)
+    running = cases.filter(status__in=[s for s in CLOCK_STATUSES if s != "suspended"], promised_due__isnull=False)
+    delivering = cases.filter(status__in=DELIVERY_STATUSES, delivery_due__isnull=False)
+    return {
+        "overdue": running.filter(promised_due__lt=today).count(),
+        "warning": running.filter(promised_due__gte=today, promised_due__lte=warn_until).count(),
+        "delivery_overdue": delivering.filter(delivery_due__lt=today).count(),
+        "delivery_warning": delivering.filter(delivery_due__gte=today, delivery_due__lte=warn_until).count(),
+    }
+
+
 # ---- calendar edits ------------------------------------------------------------------------------
 
-def _date(d: dt.date | None) -> str:
-    return d.isoformat() if d else "—"
+def _date(d) -> str:
+    """A journalled value: a date as YYYY-MM-DD, a number of days as is."""
+    if d is None:
+        return "—"
+    return d.isoformat() if isinstance(d, dt.date) else str(d)
 
 
 @transaction.atomic
