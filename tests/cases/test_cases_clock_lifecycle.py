@@ -271,3 +271,14 @@ def test_an_application_received_on_a_saturday_counts_from_monday(hall, open_cas
     walk(monday, "accept", "forest_clerk", at(2026, 3, 9))
     assert (case.statutory_due, case.promised_due) == (monday.statutory_due, monday.promised_due)
     assert case.received_on == D(2026, 3, 7)                              # the record keeps the real day
+
+
+def test_the_applicant_withdraws_from_the_portal_page(hall, open_case, walk, at):
+    case = open_case("seed", "forest_clerk", at(2026, 3, 2), applicant="person")
+    client = Client()
+    client.force_login(hall.users["applicant"])
+    page = client.get(f"/feedback/portal/cases/{case.number}/").content.decode()
+    assert "撤回申请" in page
+    r = client.post(f"/cases/{case.number}/act/withdraw", {"version": case.version}, follow=True)
+    assert "已撤回申请" in r.content.decode()
+    assert Case.objects.get(pk=case.pk).status == "withdrawn"
