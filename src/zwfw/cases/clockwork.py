@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from zwfw.errors import Conflict
 from zwfw.workdays.calendar import PROVISIONAL_LABEL
 
 from . import clock, ports
@@ -163,8 +164,8 @@ def recompute_open_deadlines(years=None) -> int:
             delivery_due=case.delivery_due)
         parts = [f"{label}由 {_date(b)} 调整为 {_date(a)}" for label, b, a in zip(
             ("已挂起工作日", "法定办结期限", "承诺办结期限", "颁发送达期限"), before, after) if a != b]
-        case_event(case, "deadlines_recomputed", at=now,
-                   note=f"工作日历调整（{'、'.join(map(str, years or []))} 年），" + "，".join(parts),
+        edited = f"（{'、'.join(map(str, years))} 年）" if years else ""
+        case_event(case, "deadlines_recomputed", at=now, note=f"工作日历调整{edited}，" + "，".join(parts),
                    data={"years": list(years or []), "before": [_date(b) for b in before],
                          "after": [_date(a) for a in after]})
         changed += 1
@@ -213,6 +214,9 @@ def accept_deemed(today: dt.date | None = None) -> int:
         start = case.corrected_on or case.received_on
         first_day = clock.acceptance_window_end(calendar, start) + dt.timedelta(days=1)
         at = min(now, timezone.make_aware(dt.datetime.combine(first_day, dt.time(0, 0))))
-        with transaction.atomic():
-            n += deem_accepted(case, at=max(at, case.applied_at), calendar=calendar) is not None
+        try:
+            with transaction.atomic():
+                n += deem_accepted(case, at=max(at, case.applied_at), calendar=calendar) is not None
+        except Conflict:  # a clerk acted on it meanwhile: their step stands
+            continue
     return n
