@@ -1,77 +1,26 @@
-"""Lifecycle commands: one transaction each, the case written and one event appended.
+"""Lifecycle commands: one transaction each, the case written and one event appended (``steps``).
 
-Every command takes the ``version`` the actor saw; the write is a conditional
-``UPDATE … WHERE version = expected``, so of two clerks acting at once one wins and
-the other gets a Conflict. The state machine in ``lifecycle`` says what is allowed.
+The ends before a decision (撤回, 终止) live in ``endings``; ``perform`` takes any of them.
 """
 from __future__ import annotations
 
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
-from zwfw.accounts import roles
-from zwfw.accounts.scoping import ensure_can_act
-from zwfw.errors import Conflict, DomainError, Forbidden
+from zwfw.errors import Conflict, DomainError
 
 from . import clock, lifecycle, ports
 from .acceptance import (
     check_acceptable, check_materials, local_date, missing_materials, owed_materials, promised_materials,
 )
+from .endings import terminate, withdraw
 from .events import case_event
 from .models import Case, Delivery, Suspension, SuspensionKind
-
-STALE = "该办件已被他人办理，请刷新后重试。"
-LAW = "《中华人民共和国行政许可法》"
-
-
-def _authorise(actor, case: Case, code: str) -> None:
-    if actor is None:  # automatic approval: the rule engine acts, no person
-        return
-    role = getattr(actor, "role", None)
-    if role == "applicant":
-        if case.applicant.user_id != actor.pk:
-            raise Forbidden("只能办理本人（本单位）的申请。", code="not_own_application")
-    else:
-        ensure_can_act(actor, case.department)
-    lifecycle.check_role(role, roles.label(role), code, is_superuser=getattr(actor, "is_superuser", False))
-
-
-def _begin(case: Case, code: str, actor, version: int | None) -> str:
-    _authorise(actor, case, code)
-    if version is None:
-        raise DomainError("请提供办件版本号（version）。", code="version_required", field="version")
-    if int(version) != case.version:
-        raise Conflict(STALE, code="stale_version", field="version")
-    return lifecycle.check_transition(case.status, code)
-
-
-def _save(case: Case, version: int, **changes) -> None:
-    """The conditional write: nothing happens unless the case is still at ``version``."""
-    now = timezone.now()
-    done = Case.objects.filter(pk=case.pk, version=version).update(version=F("version") + 1, updated_at=now, **changes)
-    if not done:
-        raise Conflict(STALE, code="stale_version", field="version")
-    for name, value in changes.items():
-        setattr(case, name, value)
-    case.version = version + 1
-    case.updated_at = now
-
-
-def _deadlines(case: Case, calendar, **override) -> dict:
-    values = dict(accepted_on=case.accepted_on, extension_days=case.extension_days,
-                  suspended_days=case.suspended_days) | override
-    d = clock.deadlines(calendar, values["accepted_on"], case.item.statutory_days, case.item.promised_days,
-                        values["extension_days"], values["suspended_days"])
-    return {"statutory_due": d.statutory_due, "promised_due": d.promised_due}
-
-
-def _base_statutory_due(case: Case, calendar):
-    """The statutory deadline without the extension (suspensions still move it)."""
-    return _deadlines(case, calendar, extension_days=0)["statutory_due"]
-
+from .steps import (  # noqa: F401  (_act is used by the automatic approval)
+    LAW, _act, _base_statutory_due, _begin, _close_suspension, _deadlines, _reason, _save,
+)
 
 def _deemed_from(case: Case, calendar, today: dt.date):
     """The day this not-yet-accepted case counts as accepted from by law (art. 32), or None."""
@@ -81,31 +30,6 @@ def _deemed_from(case: Case, calendar, today: dt.date):
                                       correction_requested_on=case.correction_requested_on,
                                       corrected_on=case.corrected_on)
 
-
-def _close_suspension(case: Case, calendar, today: dt.date) -> dict:
-    """End an open suspension at ``today``; the fields the case takes."""
-    if case.suspended_since is None:
-        return {}
-    days = clock.suspended_working_days(calendar, case.suspended_since, today)
-    Suspension.objects.filter(case=case, ended_on__isnull=True).update(ended_on=today, working_days=days)
-    return {"suspended_days": case.suspended_days + days, "suspended_since": None}
-
-
-def _reason(reason: str, what: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise DomainError(f"请填写{what}。", code="reason_required", field="reason")
-    return reason
-
-
-def _act(case: Case, code: str, *, actor, version, at, automatic=False, note="", data=None, **changes) -> Case:
-    target = _begin(case, code, actor, version)
-    _save(case, case.version, status=target, **changes)
-    case_event(case, lifecycle.action(code).event, at=at, actor=actor, automatic=automatic, note=note, data=data)
-    return case
-
-
-# ---- the steps ---------------------------------------------------------------------------------
 
 def _deemed_note(case: Case, since: dt.date) -> str:
     if case.corrected_on is not None and since == case.corrected_on:
@@ -362,33 +286,6 @@ def complete(case: Case, *, actor, version, delivery: str = Delivery.WINDOW, tra
     return _act(case, "complete", actor=actor, version=version, at=at, note=note,
                 data={"delivery": delivery, "tracking_number": tracking_number, "saved_days": case.saved_days},
                 completed_at=at, delivery=delivery, tracking_number=tracking_number)
-
-
-@transaction.atomic
-def withdraw(case: Case, *, actor, version, reason: str = "", at=None, calendar=None) -> Case:
-    """撤回: the applicant withdraws before the decision (online, or asking at the window). The case ends."""
-    at = at or timezone.now()
-    _begin(case, "withdraw", actor, version)
-    where = "申请人网上撤回申请" if getattr(actor, "role", None) == "applicant" else "申请人在窗口申请撤回"
-    reason = (reason or "").strip()
-    note = f"{where}{'：' + reason if reason else ''}"
-    fields = _close_suspension(case, calendar or ports.get_calendar(), local_date(at))
-    return _act(case, "withdraw", actor=actor, version=version, at=at, note=note, reason=note,
-                data={"online": getattr(actor, "role", None) == "applicant"}, **fields)
-
-
-@transaction.atomic
-def terminate(case: Case, *, actor, version, kind: str = "", reason: str = "", at=None, calendar=None) -> Case:
-    """终止: the case can no longer be decided (applicant dissolved or deceased, matter no longer
-    needing a permit). The case ends with the ground and the details."""
-    at = at or timezone.now()
-    _begin(case, "terminate", actor, version)
-    ground = lifecycle.termination_reason((kind or "").strip())
-    reason = (reason or "").strip()
-    text = f"{ground}{'：' + reason if reason else ''}"
-    fields = _close_suspension(case, calendar or ports.get_calendar(), local_date(at))
-    return _act(case, "terminate", actor=actor, version=version, at=at, note=text, reason=text,
-                data={"ground": kind.strip()}, **fields)
 
 
 COMMANDS = {

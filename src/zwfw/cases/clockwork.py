@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from zwfw.errors import Conflict
 from zwfw.workdays.calendar import PROVISIONAL_LABEL
 
 from . import clock, ports
@@ -98,10 +99,31 @@ def _base_due(case: Case, calendar) -> dt.date:
                            0, case.suspended_days).statutory_due
 
 
+def clock_counts(cases, today: dt.date, calendar=None) -> dict:
+    """Warning and overdue counts over a queryset of cases, each clock counted on its own.
+
+    ``warning``/``overdue``: the decision clock (promised deadline, undecided, not suspended);
+    ``delivery_warning``/``delivery_overdue``: approvals not yet delivered (art. 44).
+    """
+    calendar = (calendar or ports.get_calendar()).provisional()
+    warn_until = calendar.add(today, clock.WARNING_DAYS)
+    running = cases.filter(status__in=[s for s in CLOCK_STATUSES if s != "suspended"], promised_due__isnull=False)
+    delivering = cases.filter(status__in=DELIVERY_STATUSES, delivery_due__isnull=False)
+    return {
+        "overdue": running.filter(promised_due__lt=today).count(),
+        "warning": running.filter(promised_due__gte=today, promised_due__lte=warn_until).count(),
+        "delivery_overdue": delivering.filter(delivery_due__lt=today).count(),
+        "delivery_warning": delivering.filter(delivery_due__gte=today, delivery_due__lte=warn_until).count(),
+    }
+
+
 # ---- calendar edits ------------------------------------------------------------------------------
 
-def _date(d: dt.date | None) -> str:
-    return d.isoformat() if d else "—"
+def _date(d) -> str:
+    """A journalled value: a date as YYYY-MM-DD, a number of days as is."""
+    if d is None:
+        return "—"
+    return d.isoformat() if isinstance(d, dt.date) else str(d)
 
 
 @transaction.atomic
@@ -142,8 +164,8 @@ def recompute_open_deadlines(years=None) -> int:
             delivery_due=case.delivery_due)
         parts = [f"{label}由 {_date(b)} 调整为 {_date(a)}" for label, b, a in zip(
             ("已挂起工作日", "法定办结期限", "承诺办结期限", "颁发送达期限"), before, after) if a != b]
-        case_event(case, "deadlines_recomputed", at=now,
-                   note=f"工作日历调整（{'、'.join(map(str, years or []))} 年），" + "，".join(parts),
+        edited = f"（{'、'.join(map(str, years))} 年）" if years else ""
+        case_event(case, "deadlines_recomputed", at=now, note=f"工作日历调整{edited}，" + "，".join(parts),
                    data={"years": list(years or []), "before": [_date(b) for b in before],
                          "after": [_date(a) for a in after]})
         changed += 1
@@ -192,6 +214,9 @@ def accept_deemed(today: dt.date | None = None) -> int:
         start = case.corrected_on or case.received_on
         first_day = clock.acceptance_window_end(calendar, start) + dt.timedelta(days=1)
         at = min(now, timezone.make_aware(dt.datetime.combine(first_day, dt.time(0, 0))))
-        with transaction.atomic():
-            n += deem_accepted(case, at=max(at, case.applied_at), calendar=calendar) is not None
+        try:
+            with transaction.atomic():
+                n += deem_accepted(case, at=max(at, case.applied_at), calendar=calendar) is not None
+        except Conflict:  # a clerk acted on it meanwhile: their step stands
+            continue
     return n

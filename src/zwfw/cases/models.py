@@ -202,6 +202,11 @@ class CaseEvent(models.Model):
         return self.window == windows.COMPREHENSIVE
 
 
+#: The special procedures art. 45 lists (code, name): the table's seed (migration 0004 and after a flush).
+LAW_SUSPENSION_KINDS = [("hearing", "听证"), ("tendering", "招标"), ("auction", "拍卖"), ("inspection", "检验"),
+                        ("testing", "检测"), ("quarantine", "检疫"), ("appraisal", "鉴定"), ("expert_review", "专家评审")]
+
+
 class SuspensionKind(models.Model):
     """A special procedure whose time does not count (行政许可法第四十五条); centre staff keep the list."""
 

@@ -43,26 +43,16 @@ def previous_month(day: dt.date) -> dt.date:
 # ---- cases: open / warning / overdue --------------------------------------------------------------
 
 def case_counts(user, today: dt.date) -> dict:
-    """{"open", "warning", "overdue"} over the cases on the user's worklist (scoped by department).
+    """{"open", "warning", "overdue", "delivery_warning", "delivery_overdue"} over the user's worklist.
 
-    Warning and overdue follow cases.clock: a case is overdue once its promised deadline
-    has passed, and in warning within WARNING_DAYS working days of it; suspended cases are neither.
+    Each clock is counted on its own (cases.clockwork.clock_counts): the decision clock up to the
+    promised deadline (suspended cases are neither), the delivery clock of approvals (art. 44).
     """
-    from zwfw.cases import clock
+    from zwfw.cases.clockwork import clock_counts
     from zwfw.cases.queries import worklist
-    from zwfw.workdays.calendar import CalendarMissing
-    from zwfw.workdays.services import get_calendar
 
     open_cases = worklist(user).order_by()
-    running = open_cases.exclude(status="suspended").filter(promised_due__isnull=False)
-    counts = {"open": open_cases.count(), "overdue": running.filter(promised_due__lt=today).count()}
-    try:
-        warn_until = get_calendar().add(today, clock.WARNING_DAYS)
-    except CalendarMissing:  # no official calendar for this year yet: the warning count is unknown
-        counts["warning"] = None
-    else:
-        counts["warning"] = running.filter(promised_due__gte=today, promised_due__lte=warn_until).count()
-    return counts
+    return {"open": open_cases.count()} | clock_counts(open_cases, today)
 
 
 # ---- guide anomalies, counted in three queries -----------------------------------------------------

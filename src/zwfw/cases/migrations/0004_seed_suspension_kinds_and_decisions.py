@@ -1,6 +1,5 @@
 """The law's special procedures (行政许可法第四十五条) as the table centre staff keep; cases decided
 before the decision stopped the clock get their decision day and art. 44 delivery deadline."""
-import datetime as dt
 from zoneinfo import ZoneInfo
 
 from django.db import migrations
