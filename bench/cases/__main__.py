@@ -67,12 +67,11 @@ def fixtures():
 
 def applicants(n: int):
     from zwfw.cases.models import Applicant
-    from zwfw.identifiers import uscc_check_char
+    from zwfw.identifiers import make_uscc
 
     rows = []
     for i in range(n):
-        first17 = f"91510100MA{i:07d}"
-        rows.append(Applicant(kind=Applicant.ORGANISATION, name=f"基准测试企业{i}", id_number=first17 + uscc_check_char(first17)))
+        rows.append(Applicant(kind=Applicant.ORGANISATION, name=f"基准测试企业{i}", id_number=make_uscc(f"91510100MA{i:06d}")))
     return Applicant.objects.bulk_create(rows, batch_size=2000)
 
 

@@ -98,6 +98,9 @@ def server_error(request, exc: Exception):
 
 
 def _mount() -> None:
+    from zwfw.idempotency import honour
+
+    api.add_decorator(honour, mode="view")
     from zwfw.accounts.api import router as accounts
     from zwfw.assessment.api import router as assessment
     from zwfw.briefing.api import router as briefing

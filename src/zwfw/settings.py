@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "zwfw.briefing",
     "zwfw.web",
     "zwfw.demo",
+    "zwfw.ops",
 ]
 
 MIDDLEWARE = [

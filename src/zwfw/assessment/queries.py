@@ -67,11 +67,12 @@ def attachment_title(month: dt.date) -> str:
 
 def month_attachment(month: dt.date) -> dict:
     """The briefing attachment: {"title": str, "columns": [6 headers], "rows": [[6 strings], …]};
-    a place shared with the row above is printed blank."""
+    a place shared with the row above is printed blank, deductions are negative."""
     month = month_start(month)
     table = month_table(month)
     places = ranking.printed_places([r["rank"] for r in table])
-    rows = [[place, r["department"], scoring.points_text(r["base"]), scoring.points_text(r["deducted"]),
+    # Deductions print as negative points ("-0.5"), as the centre's attachment sets them.
+    rows = [[place, r["department"], scoring.points_text(r["base"]), scoring.points_text(-r["deducted"]),
              scoring.points_text(r["added"]), scoring.points_text(r["score"])] for place, r in zip(places, table)]
     return {"title": attachment_title(month), "columns": list(COLUMNS), "rows": rows}
 

@@ -94,3 +94,26 @@ BUILT_IN = {
     "2023": ("2023 年版式（综窗改革攻坚行动开篇）", LAYOUT_2023),
     "2024": ("2024 年版式（政务工作动态—专项行动—考核附件）", LAYOUT_2024),
 }
+
+
+@dataclass(frozen=True)
+class LayoutDefaults:
+    """What a layout prints around its sections: the 版头's order and section title, and the
+    版记 an issue starts from (each issue may change its own distribution and print run)."""
+
+    issue_line_first: bool  # 2023 on: the issue line stands above the masthead
+    section_title: str  # "政务服务工作" under the red line (2022), or none
+    report_to: str  # 报：
+    send_to: str  # 送：
+    issue_to: str  # 发：
+    print_run: int | None  # （共印 N 份）
+
+
+DEFAULTS = {
+    "2022": LayoutDefaults(False, "政务服务工作", "中心领导。", "各相关省级部门（单位），中心各处（室）、直属单位。",
+                           "各部门窗口。", 80),
+    "2023": LayoutDefaults(True, "", "中心领导。", "各相关省级部门（单位）。",
+                           "中心各处（室）、直属单位，各部门窗口。", 60),
+    "2024": LayoutDefaults(True, "", "中心领导。", "",
+                           "各进驻部门（单位）窗口，中心各处（室）、直属单位。", 50),
+}

@@ -202,15 +202,21 @@ def delegations_for(item: HandlingItem) -> list[Delegation]:
 # ---- guides ------------------------------------------------------------------------------------
 
 def guide_values(item: HandlingItem) -> GuideValues:
-    guide = ServiceGuide.objects.filter(item=item).prefetch_related("materials").first()
+    return values_of(item, ServiceGuide.objects.filter(item=item).prefetch_related("materials").first())
+
+
+def values_of(item: HandlingItem, guide: ServiceGuide | None) -> GuideValues:
+    """The guide check's values of ``item`` and its guide (None: no guide yet)."""
     base = dict(statutory_days=item.statutory_days, promised_days=item.promised_days,
-                fully_online=item.fully_online, on_the_spot=item.on_the_spot)
+                fully_online=item.fully_online, on_the_spot=item.on_the_spot,
+                promise_in_lieu=item.promise_in_lieu)
     if guide is None:
         return GuideValues(**base)
     return GuideValues(
         **base, conditions=guide.conditions, fees=guide.fees, legal_basis=guide.legal_basis,
         where_to_apply=guide.where_to_apply, online_url=guide.online_url,
-        materials=[MaterialValues(m.name, m.copies, m.required, m.form, m.licence_kind) for m in guide.materials.all()],
+        materials=[MaterialValues(m.name, m.copies, m.required, m.form, m.licence_kind, m.deferrable, m.promise_allowed)
+                   for m in guide.materials.all()],
     )
 
 

@@ -26,7 +26,7 @@ from .timeline import SUSPENSION_KINDS, STATUS_AFTER, Plan, deadlines_for, plan_
 
 TZ = ZoneInfo("Asia/Shanghai")
 BATCH = 2000
-SUSPENSION_REASONS = {"expert_review": "组织专家评审", "site_inspection": "赴现场核查", "testing": "委托检验检测"}
+SUSPENSION_REASONS = {"expert_review": "组织专家评审", "appraisal": "委托技术鉴定", "testing": "委托检测机构检测"}
 BACK_OFFICE = ("review_started", "suspended", "resumed", "approved", "denied")
 HANDED_OUT = ("issued", "completed")  # 颁发 and delivery: where the result is handed out
 
@@ -156,14 +156,19 @@ class Builder:
                 case.suspended_since = start
             self.suspensions.append((len(self.cases), plan.suspension[0], start, "resumed" in kinds,
                                      plan.suspension[1]))
+        decision = next((s for s in steps if s[0] in ("approved", "denied")), None)
+        if decision is not None:
+            case.decided_on = decision[1].astimezone(TZ).date()
+            case.saved_days = clock.saved_days(self.cal, case.decided_on, case.statutory_due)
+            if decision[0] == "approved":
+                case.delivery_due = clock.delivery_due(self.cal, case.decided_on)
         if case.status == "completed":
             at = steps[-1][1]
             case.completed_at = at
-            case.saved_days = clock.saved_days(self.cal, at.astimezone(TZ).date(), case.statutory_due)
             post = self.rng.random() < 0.3
             case.delivery = "post" if post else "window"
             case.tracking_number = f"EMS{self.rng.randrange(10 ** 10):010d}CN" if post else ""
-            steps[-1] = (steps[-1][0], at, clock.saved_sentence(case.saved_days),
+            steps[-1] = (steps[-1][0], at, "",
                          {"delivery": case.delivery, "tracking_number": case.tracking_number,
                           "saved_days": case.saved_days})
         if case.status == "denied" or "denied" in kinds:
@@ -198,7 +203,8 @@ class Builder:
             Suspension.objects.bulk_create([
                 Suspension(case=self.cases[idx], kind=kind, started_on=start,
                            ended_on=self.cal.add(start, days) if resumed else None,
-                           working_days=days if resumed else 0, reason=SUSPENSION_REASONS[kind])
+                           working_days=days if resumed else 0, reason=SUSPENSION_REASONS[kind],
+                           notice=f"特别程序告知书（{SUSPENSION_REASONS[kind]}）", notified_on=start, expected_days=days)
                 for idx, kind, start, resumed, days in self.suspensions], batch_size=BATCH)
             CaseEvent.objects.bulk_create(self.loose_events, batch_size=BATCH)
             events += len(self.loose_events)

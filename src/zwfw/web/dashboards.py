@@ -73,9 +73,9 @@ def anomalous_guide_count(today: dt.date) -> int:
     catalog.queries.anomalous_guides asks two queries per item; here the guides and their
     materials are prefetched so the count costs three queries whatever the catalogue's size.
     """
-    from zwfw.catalog.guides import GuideValues, MaterialValues, guide_anomalies
+    from zwfw.catalog.guides import guide_anomalies
     from zwfw.catalog.models import ServiceGuide
-    from zwfw.catalog.queries import items_in_force
+    from zwfw.catalog.queries import items_in_force, values_of
 
     items = list(items_in_force(today).order_by())
     guides = {g.item_id: g for g in ServiceGuide.objects.filter(item__in=[i.pk for i in items])
@@ -86,15 +86,7 @@ def anomalous_guide_count(today: dt.date) -> int:
         if guide is None:
             count += 1
             continue
-        values = GuideValues(
-            statutory_days=item.statutory_days, promised_days=item.promised_days,
-            fully_online=item.fully_online, on_the_spot=item.on_the_spot,
-            conditions=guide.conditions, fees=guide.fees, legal_basis=guide.legal_basis,
-            where_to_apply=guide.where_to_apply, online_url=guide.online_url,
-            materials=[MaterialValues(m.name, m.copies, m.required, m.form, m.licence_kind)
-                       for m in guide.materials.all()],
-        )
-        if guide_anomalies(values):
+        if guide_anomalies(values_of(item, guide)):
             count += 1
     return count
 

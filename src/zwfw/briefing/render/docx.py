@@ -17,7 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from zwfw.briefing.document import Attachment, Briefing, Chart, Heading, Paragraph, Table
+from zwfw.briefing.document import Attachment, Briefing, Chart, Heading, Paragraph, Table, printable
 from zwfw.cn import chinese_date, period_text
 
 from . import style as S
@@ -34,6 +34,7 @@ def render_docx(briefing: Briefing, *, distribution_lift_pt: float = 0) -> bytes
 
     ``distribution_lift_pt``: space above the 版记 for a renderer that lays its floating
     table in the flow (LibreOffice; see pdf.py)."""
+    briefing = printable(briefing)  # nothing empty is printed
     doc = Document()
     _setup_page(doc)
     _setup_styles(doc)
@@ -125,6 +126,8 @@ def _masthead(doc, briefing: Briefing) -> None:
 def _period(doc, h) -> None:
     if h.period_start and h.period_end:
         _para(doc, period_text(h.period_start, h.period_end), indent=False, align=CENTER)
+    if h.note:
+        _para(doc, h.note, indent=False, align=CENTER)
 
 
 # --- attachments (附件) ---------------------------------------------------------

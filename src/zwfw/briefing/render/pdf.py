@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from lxml import etree
 from pypdf import PdfReader
@@ -85,13 +86,32 @@ def _narrow_default_characters(styles_xml: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def site_fonts_dir() -> Path:
+    """Where a site drops its licensed official fonts (仿宋_GB2312, 方正小标宋简体, …): ZWFW_FONTS_DIR,
+    else var/fonts beside the database."""
+    from django.conf import settings
+
+    return Path(os.environ.get("ZWFW_FONTS_DIR") or Path(settings.VAR_DIR) / "fonts")
+
+
+def _fonts_conf(work: Path) -> Path:
+    """This conversion's fontconfig file: the site's font folder, then the substitutions."""
+    conf = work / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
+        f"  <dir>{escape(str(site_fonts_dir()))}</dir>\n"
+        f"  <cachedir>{escape(str(work / 'fontconfig'))}</cachedir>\n"
+        f'  <include ignore_missing="no">{escape(str(FONTS_CONF))}</include>\n</fontconfig>\n', encoding="utf-8")
+    return conf
+
+
 def docx_to_pdf(docx: bytes, *, timeout: int = TIMEOUT_SECONDS) -> bytes:
     soffice = soffice_path()
     with tempfile.TemporaryDirectory(prefix="zwfw-pdf-") as tmp:
         work = Path(tmp)
         source = work / "briefing.docx"
         source.write_bytes(for_libreoffice(docx))
-        env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF), HOME=str(work), SAL_USE_VCLPLUGIN="svp")
+        env = dict(os.environ, FONTCONFIG_FILE=str(_fonts_conf(work)), HOME=str(work), SAL_USE_VCLPLUGIN="svp")
         command = [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
                    "--norestore", "--nologo", "--nodefault", "--nolockcheck",
                    "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(work), str(source)]
