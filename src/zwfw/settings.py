@@ -207,3 +207,10 @@ LOGGING = {
 # Daily figures from other systems (stats.import_daily_counts): a count above this for one day, department,
 # power type and kind is refused as implausible (the province's busiest day is some tens of thousands).
 ZWFW_DAILY_COUNT_MAX = int(os.environ.get("ZWFW_DAILY_COUNT_MAX", "200000"))
+
+# 好差评 closed loop (feedback.services), in working days: the department verifies (核实) a bad rating, then
+# rectifies it; optionally a completed case not rated in time counts as 满意 (off unless the centre switches it on).
+ZWFW_BAD_RATING_VERIFY_DAYS = int(os.environ.get("ZWFW_BAD_RATING_VERIFY_DAYS", "1"))
+ZWFW_RECTIFICATION_DAYS = int(os.environ.get("ZWFW_RECTIFICATION_DAYS", "15"))
+ZWFW_DEFAULT_RATING_DAYS = int(os.environ.get("ZWFW_DEFAULT_RATING_DAYS", "5"))
+ZWFW_DEFAULT_RATING_SATISFIED = env_bool("ZWFW_DEFAULT_RATING_SATISFIED", False)

@@ -117,3 +117,7 @@ def test_command_prints_ranked_rows_as_json(depts, rules, staff):
     rows = json.loads(out.getvalue())
     assert [(r["rank"], r["department"], r["score"]) for r in rows] == [
         (1, "水利厅", "101"), (1, "省林草局", "101"), (3, "省发展改革委", "100"), (3, "司法厅", "100")]
+    assert {r["deducted"] for r in rows} == {"0"}  # nothing deducted: "0", never "-0"
+    from zwfw.assessment.scoring import points_text
+
+    assert (points_text(-2), points_text(-12), points_text(-0.5)) == ("-2", "-12", "-0.5")

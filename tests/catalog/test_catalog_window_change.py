@@ -31,7 +31,7 @@ def test_every_clause_kind_in_the_centres_wording():
 def test_nothing_changed_gives_the_totals():
     cat = [matter("M", "药品经营许可", "省药监局", 22, [("M1", "新办")])]
     assert window_paragraph(compare(dt.date(2024, 5, 5), dt.date(2024, 5, 10), cat, cat)) == (
-        "本周综窗进驻事项无调整，主项 1 项、办理项 1 项。")
+        "本周综窗进驻事项主项 1 项、办理项 1 项，无调整。")
 
 
 def test_only_the_period_and_only_the_comprehensive_window(db):

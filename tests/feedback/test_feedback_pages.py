@@ -91,13 +91,19 @@ def test_rectification_pages_are_scoped_and_close_with_a_callback(client, hall):
     client.force_login(hall.centre)
     assert "等候太久" in client.get("/feedback/").content.decode()
     client.force_login(hall.clerk)
+    page = client.get(f"/feedback/rectifications/{rect.pk}/").content.decode()
+    assert "核实差评" in page and "办结整改并登记回访" not in page  # verified first
+    page = client.post(f"/feedback/rectifications/{rect.pk}/", {"action": "verify", "upheld": "yes",
+                                                                "verification": "查看叫号记录，等候 50 分钟属实"},
+                       follow=True).content.decode()
+    assert "核实情况已保存" in page and "办结整改并登记回访" in page
     page = client.post(f"/feedback/rectifications/{rect.pk}/", {
         "measures": "", "callback_on": "", "callback_result": "", "callback_level": "4"}).content.decode()
     assert "请填写整改措施" in page
     page = client.post(f"/feedback/rectifications/{rect.pk}/", {
         "measures": "高峰期增开窗口", "callback_on": dt.date.today().isoformat(),
         "callback_result": "电话回访，申请人表示认可", "callback_level": "4"}, follow=True).content.decode()
-    assert "整改已办结" in page and "申请人满意" in page
+    assert "整改已办结" in page and "评价人对整改满意" in page
 
 
 def test_api_rating_tickets_and_satisfaction(client, hall):

@@ -78,8 +78,9 @@ def month_attachment(month: dt.date) -> dict:
 
 
 def rows_as_json(table: list[dict]) -> list[dict]:
-    """Decimals as the centre prints them ("99.5"), for JSON output."""
-    return [{**r, **{k: scoring.points_text(r[k]) for k in ("base", "deducted", "added", "score")}} for r in table]
+    """Decimals as the centre prints them ("99.5"), deductions negative ("-2"), for JSON output."""
+    return [{**r, **{k: scoring.points_text(r[k]) for k in ("base", "added", "score")},
+             "deducted": scoring.points_text(-r["deducted"])} for r in table]
 
 
 def entries(month: dt.date | None = None, department=None, status: str | None = None):

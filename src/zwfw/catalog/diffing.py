@@ -172,7 +172,7 @@ def window_paragraph(d: CatalogDiff) -> str:
     "动态调整综窗进驻事项，主项从 740 项调整为 742 项，办理项从 1602 项调整为 1611 项。其中：省卫生健康委新增
     “…”1 个事项（主项 1 个、办理项 3 个）；…。" — or, with nothing changed, the totals."""
     if d.unchanged:
-        return f"本周综窗进驻事项无调整，主项 {d.matters_to} 项、办理项 {d.items_to} 项。"
+        return f"本周综窗进驻事项主项 {d.matters_to} 项、办理项 {d.items_to} 项，无调整。"
     lines = [department_line(c) for c in d.departments]
     return f"动态调整综窗进驻事项，{headline(d)}。其中：{'；'.join(lines)}。"
 

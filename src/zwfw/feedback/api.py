@@ -37,7 +37,7 @@ class RectificationOut(Schema):
     level: str
     comment: str
     opened_on: dt.date
-    due_on: dt.date
+    due_on: dt.date | None
     status: str
     callback_on: dt.date | None
     callback_result: str
@@ -110,7 +110,19 @@ def _rects(request):
 @router.get("/rectifications", response=list[RectificationOut], summary="差评整改（本部门）")
 def rectifications(request, open_only: bool = True):
     qs = _rects(request)
-    return [_rect_out(x) for x in (qs.filter(status=Rectification.OPEN) if open_only else qs)[:500]]
+    open_statuses = [Rectification.VERIFYING, Rectification.OPEN]
+    return [_rect_out(x) for x in (qs.filter(status__in=open_statuses) if open_only else qs)[:500]]
+
+
+class VerifyIn(Schema):
+    upheld: bool
+    verification: str
+
+
+@router.post("/rectifications/{rect_id}/verify", response=RectificationOut, summary="核实差评（属实才整改、扣分）")
+def verify(request, rect_id: int, body: VerifyIn):
+    rect = get_object_or_404(_rects(request), pk=rect_id)
+    return _rect_out(services.verify_rating(rect, actor=request.auth, upheld=body.upheld, note=body.verification))
 
 
 @router.post("/rectifications/{rect_id}/close", response=RectificationOut, summary="办结整改并登记回访")
