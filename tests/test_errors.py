@@ -101,3 +101,18 @@ def test_api_docs_use_local_assets_only():
     page = r.content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in page
     assert "cdn" not in page.lower() and "https://" not in page
+
+
+def test_a_malformed_request_body_is_400_not_500(clerk):
+    client = Client(raise_request_exception=False, enforce_csrf_checks=True)
+    client.force_login(clerk)
+    token = "t" * 32
+    client.cookies["csrftoken"] = token
+    r = client.generic("POST", "/api/hall/closures", b'{"note": ""}', content_type="multipart/form-data",
+                       headers={"X-CSRFToken": token})
+    assert r.status_code == 400
+    _is_error(r.json())
+    r = client.generic("POST", "/api/hall/closures", b"{not json", content_type="application/json",
+                       headers={"X-CSRFToken": token})
+    assert r.status_code == 400
+    _is_error(r.json())

@@ -6,7 +6,9 @@ request id, never a traceback).
 """
 import logging
 
-from django.http import Http404
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.http import Http404, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -86,6 +88,20 @@ _HTTP_MESSAGES = {400: "请求内容无法解析，请检查格式。", 403: "�
 def http_error(request, exc: HttpError):
     status = exc.status_code
     return _error(request, status, "http_%d" % status, _HTTP_MESSAGES.get(status, "请求无法处理。"))
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request, exc):
+    return _error(request, 413, "too_large", "请求内容过大。")
+
+
+@api.exception_handler(MultiPartParserError)
+@api.exception_handler(UnreadablePostError)
+@api.exception_handler(SuspiciousOperation)
+def malformed(request, exc):
+    """A body Django cannot parse (a multipart without boundary, too many fields, …) is the client's fault."""
+    log.warning("无法解析的请求 %s %s：%s", request.method, request.path, exc)
+    return _error(request, 400, "malformed", "请求内容无法解析，请检查 Content-Type 与请求体格式。")
 
 
 @api.exception_handler(Exception)
