@@ -7,6 +7,7 @@ request id, never a traceback).
 import logging
 
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.db import DataError
 from django.http import Http404, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
@@ -102,6 +103,14 @@ def malformed(request, exc):
     """A body Django cannot parse (a multipart without boundary, too many fields, …) is the client's fault."""
     log.warning("无法解析的请求 %s %s：%s", request.method, request.path, exc)
     return _error(request, 400, "malformed", "请求内容无法解析，请检查 Content-Type 与请求体格式。")
+
+
+@api.exception_handler(DataError)
+def out_of_range(request, exc):
+    """A value the database cannot store (an offset past ±15:59, a number past its column…) is the
+    client's: 400, logged so that the service missing the check can be found."""
+    log.warning("数据库拒绝的取值 %s %s：%s", request.method, request.path, exc)
+    return _error(request, 400, "out_of_range", "请求中的某个值超出允许范围（如时间、时区或数值），请检查后重试。")
 
 
 @api.exception_handler(Exception)
