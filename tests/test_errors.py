@@ -101,3 +101,48 @@ def test_api_docs_use_local_assets_only():
     page = r.content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in page
     assert "cdn" not in page.lower() and "https://" not in page
+
+
+def test_a_malformed_request_body_is_400_not_500(clerk):
+    client = Client(raise_request_exception=False, enforce_csrf_checks=True)
+    client.force_login(clerk)
+    token = "t" * 32
+    client.cookies["csrftoken"] = token
+    r = client.generic("POST", "/api/hall/closures", b'{"note": ""}', content_type="multipart/form-data",
+                       headers={"X-CSRFToken": token})
+    assert r.status_code == 400
+    _is_error(r.json())
+    r = client.generic("POST", "/api/hall/closures", b"{not json", content_type="application/json",
+                       headers={"X-CSRFToken": token})
+    assert r.status_code == 400
+    _is_error(r.json())
+
+
+def test_a_value_the_database_refuses_is_400_not_500(clerk, monkeypatch):
+    """E.g. a time zone offset PostgreSQL cannot store (+20:13) or a number past its column."""
+    from django.db import DataError
+
+    from zwfw.accounts import api as accounts_api
+
+    def refuse(role):
+        raise DataError('time zone displacement out of range: "3846-08-15 15:23:59+20:13"')
+
+    monkeypatch.setattr(accounts_api.roles, "label", refuse)
+    client = Client(raise_request_exception=False)
+    client.force_login(clerk)
+    r = client.get("/api/accounts/me")
+    assert r.status_code == 400
+    _is_error(r.json())
+    assert "3846" not in r.json()["message"]
+
+
+def test_every_log_line_of_a_request_carries_its_id(caplog):
+    import logging as logging_
+
+    from zwfw.middleware import RequestIdFilter
+
+    request = type("R", (), {"request_id": "abc"})()
+    record = logging_.LogRecord("django.request", logging_.ERROR, __file__, 1, "Internal Server Error", (), None)
+    record.request = request
+    RequestIdFilter().filter(record)
+    assert record.request_id == "abc"

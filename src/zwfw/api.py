@@ -6,7 +6,10 @@ request id, never a traceback).
 """
 import logging
 
-from django.http import Http404
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.db import DataError
+from django.http import Http404, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -86,6 +89,28 @@ _HTTP_MESSAGES = {400: "请求内容无法解析，请检查格式。", 403: "�
 def http_error(request, exc: HttpError):
     status = exc.status_code
     return _error(request, status, "http_%d" % status, _HTTP_MESSAGES.get(status, "请求无法处理。"))
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request, exc):
+    return _error(request, 413, "too_large", "请求内容过大。")
+
+
+@api.exception_handler(MultiPartParserError)
+@api.exception_handler(UnreadablePostError)
+@api.exception_handler(SuspiciousOperation)
+def malformed(request, exc):
+    """A body Django cannot parse (a multipart without boundary, too many fields, …) is the client's fault."""
+    log.warning("无法解析的请求 %s %s：%s", request.method, request.path, exc)
+    return _error(request, 400, "malformed", "请求内容无法解析，请检查 Content-Type 与请求体格式。")
+
+
+@api.exception_handler(DataError)
+def out_of_range(request, exc):
+    """A value the database cannot store (an offset past ±15:59, a number past its column…) is the
+    client's: 400, logged so that the service missing the check can be found."""
+    log.warning("数据库拒绝的取值 %s %s：%s", request.method, request.path, exc)
+    return _error(request, 400, "out_of_range", "请求中的某个值超出允许范围（如时间、时区或数值），请检查后重试。")
 
 
 @api.exception_handler(Exception)

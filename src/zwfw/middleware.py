@@ -37,5 +37,7 @@ class RequestIdFilter(logging.Filter):
     """Adds ``record.request_id`` for the log format (``-`` outside a request)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = getattr(record, "request_id", None) or _current.get()
+        # Django logs a 500 response once more after the middleware returned: it passes the request.
+        from_request = getattr(getattr(record, "request", None), "request_id", None)
+        record.request_id = getattr(record, "request_id", None) or from_request or _current.get()
         return True

@@ -199,7 +199,7 @@ LOGGING = {
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "zwfw": {"handlers": ["console"], "level": os.environ.get("ZWFW_LOG_LEVEL", "WARNING")},
-        "zwfw.api": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "zwfw.api": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "zwfw.audit": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

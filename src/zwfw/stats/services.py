@@ -44,7 +44,7 @@ def _key(event) -> tuple | None:
 def _upsert_sql() -> str:
     table = DailyCount._meta.db_table
     return (
-        f"INSERT INTO {table} ({_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
+        f"INSERT INTO {table} ({_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "  # nosec B608
         f"ON CONFLICT (day, department_id, type_key, kind, comprehensive, source) "
         f"DO UPDATE SET count = {table}.count + excluded.count"
     )
@@ -121,9 +121,9 @@ def rebuild(start: dt.date | None = None, end: dt.date | None = None) -> int:
         if connection.vendor == "postgresql":
             # Blocks record() until we commit; waits for open event transactions that already counted.
             cursor.execute(f"LOCK TABLE {counts} IN SHARE ROW EXCLUSIVE MODE")
-        cursor.execute(f"DELETE FROM {counts} WHERE {' AND '.join(delete_where)}", delete_params)
+        cursor.execute(f"DELETE FROM {counts} WHERE {' AND '.join(delete_where)}", delete_params)  # nosec B608
         cursor.execute(
-            f"INSERT INTO {counts} ({_COLUMNS}) "
+            f"INSERT INTO {counts} ({_COLUMNS}) "  # nosec B608
             f"SELECT {_day_expr('at')}, department_id, power_type_id, COALESCE(power_type_id, 0), kind, "
             f"{at_window}, %s, COUNT(*) FROM {events} WHERE {' AND '.join(where)} "
             f"GROUP BY {_day_expr('at')}, department_id, power_type_id, kind, {at_window}",
