@@ -23,3 +23,6 @@ urlpatterns = [
     path("briefing/", include("zwfw.briefing.urls")),
     path("", include("zwfw.web.urls")),
 ]
+
+handler404 = "zwfw.errorpages.not_found"
+handler500 = "zwfw.errorpages.server_error"

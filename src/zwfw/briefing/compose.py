@@ -64,13 +64,15 @@ class _Writer:
 
 
 def _provincial(w: _Writer, key: str, spec: SectionSpec, data: BriefingData) -> None:
-    from .sentences import provincial_statistics_sentence
+    """In the layout's own wording: the 2022 form (1 月 1 日至 …) or the later 今年以来（截至 …） form."""
+    from .sentences import provincial_statistics_sentence, provincial_ytd_sentence
 
     p = data.provincial
     if not p:
         w.paragraph(key, "")  # nothing to print; the editor may write a sentence
         return
-    text = provincial_statistics_sentence(
+    sentence = provincial_ytd_sentence if spec.options.get("form") == "ytd" else provincial_statistics_sentence
+    text = sentence(
         as_of=date.fromisoformat(p["as_of"]) if isinstance(p["as_of"], str) else p["as_of"],
         permit=(p["permit"]["accepted"], p["permit"]["completed"]),
         public_service=(p["public_service"]["accepted"], p["public_service"]["completed"]),

@@ -71,7 +71,7 @@ def build(issue: Issue) -> tuple[Briefing, dict[str, str]]:
         raise DomainError("该期周报未选择版式，无法生成。", field="template")
     sections = sections_of(issue.template)
     data = gather(issue.period_start, issue.period_end, sections, distribution=_distribution(issue),
-                  news=news.accepted_news(issue.period_start))
+                  news=news.accepted_news(issue.period_start, issue.period_end))
     return compose(header_of(issue), sections, data, edits=issue.edits or {})
 
 
@@ -81,9 +81,14 @@ def figures_of(briefing: Briefing) -> dict:
     from .render.text import render_text
 
     try:
-        return parse_text(render_text(briefing)).to_json()
+        figures = parse_text(render_text(briefing)).to_json()
     except DomainError:
         return {}
+    # The later wording prints the as-of date without its year ("今年以来（截至 5 月 12 日）"): it is the period's end.
+    provincial, end = figures.get("provincial_ytd"), briefing.header.period_end
+    if provincial and end and provincial.get("as_of") in (None, f"--{end:%m-%d}"):
+        provincial["as_of"] = end.isoformat()
+    return figures
 
 
 @transaction.atomic
@@ -149,14 +154,36 @@ def set_distribution(user, issue_id: int, *, report_to: str, send_to: str, issue
     return issue
 
 
+def prospective_number(issue: Issue) -> tuple[int, int] | None:
+    """The yearly number and total a draft would take if published now (None when skipped)."""
+    from .services import number_for
+
+    if issue.skipped or issue.status != Issue.Status.DRAFT:
+        return None
+    return number_for(issue)
+
+
+@transaction.atomic
+def skip(user, issue_id: int) -> Issue:
+    """Mark a draft's week as 停刊 (Spring Festival, National Day): it takes no number."""
+    _ensure_editor(user)
+    issue = _draft(issue_id)
+    issue.skipped, issue.number, issue.total = True, None, None
+    issue.save(update_fields=["skipped", "number", "total", "updated"])
+    return issue
+
+
 @transaction.atomic
 def publish(user, issue_id: int, *, on: dt.date | None = None) -> Issue:
     """Number the issue, stamp its date, and freeze its text and figures."""
     _ensure_editor(user)
-    from .services import next_number
+    from .services import check_publishing_order, number_for
 
     issue = _draft(issue_id)
-    issue.number, issue.total = next_number(issue.year)
+    if issue.skipped:
+        raise Conflict("该周已标记为停刊，不出周报。", field="issue")
+    check_publishing_order(issue)
+    issue.number, issue.total = number_for(issue)
     issue.published_on = on or timezone.localdate()
     briefing, generated = build(issue)
     issue.document = briefing.to_dict()

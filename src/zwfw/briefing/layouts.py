@@ -67,7 +67,7 @@ LAYOUT_2023 = [
     _s("catalog_change", "事项授权及受理手册编制推进情况", level=2),
     _s("campaign_progress", level=2, campaign="综窗改革攻坚行动"),
     _s("free_text", "其它工作开展情况", level=2, text=""),
-    _s("provincial_statistics", "省级政务服务事项受理办理情况", other_style="digits"),
+    _s("provincial_statistics", "省级政务服务事项受理办理情况", other_style="digits", form="ytd"),
     _s("heading", "窗口工作动态"),
     _s("window_news", level=2, themes=NEWS_THEMES_2022),
     _s("leader_visits", "厅（局）长进大厅", style="2022"),

@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from zwfw.catalog.queries import indicator_rows
 from zwfw.errors import DomainError
 
 from . import corrections, editorial, news
@@ -84,6 +85,7 @@ def issue_edit(request, pk: int):
         "issue": issue, "preview": render_html(briefing, standalone=False), "paragraphs": paragraphs,
         "editable": issue.status == Issue.Status.DRAFT and _is_editor(request.user), "formats": ["docx", "pdf", "html", "txt"],
         "section_kinds": SECTION_KINDS,
+        "prospective": editorial.prospective_number(issue),
         "corrections": issue.corrections.select_related("created_by"),
         "can_correct": issue.status == Issue.Status.PUBLISHED and bool(issue.document) and _is_editor(request.user),
         "body_paragraphs": corrections.paragraphs_of(issue) if issue.status == Issue.Status.PUBLISHED
@@ -126,6 +128,17 @@ def issue_publish(request, pk: int):
     try:
         issue = editorial.publish(request.user, pk)
         messages.success(request, f"已发布：{issue.year} 年第 {issue.number} 期（总第 {issue.total} 期）。")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("briefing:edit", pk=pk)
+
+
+@login_required
+@require_POST
+def issue_skip(request, pk: int):
+    try:
+        editorial.skip(request.user, pk)
+        messages.success(request, "已标记为停刊：本周不出周报，不占期号。")
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("briefing:edit", pk=pk)
@@ -231,4 +244,7 @@ def news_desk(request):
         "can_submit": request.user.department_id is not None,
         "prev_week": start - dt.timedelta(days=7), "next_week": start + dt.timedelta(days=7),
         "statuses": dict(NewsItem.STATUS_CHOICES),
+        # Figures a news item may quote (承诺办结时间提速达 …): the window's own, or every window's for editors.
+        "indicators": indicator_rows(end, department=None if _is_editor(request.user) else request.user.department)
+        if (_is_editor(request.user) or request.user.department_id) else [],
     })
