@@ -98,3 +98,12 @@ def test_each_layouts_header_reads_back_whole(code):
 
     figures = parse_text(render_text(demo_issue(code))).to_json()
     assert (figures["year"], figures["issue"], figures["published_on"]) == (2024, 3, "2024-01-22")
+
+
+def test_the_api_render_is_named_like_the_page_download(client, staff):
+    client.force_login(staff)
+    issue = _draft(staff, "2022")
+    response = client.get(f"/api/briefing/issues/{issue.pk}/render?format=txt")
+    assert response.status_code == 200
+    header = response["Content-Disposition"]
+    assert header.startswith('attachment; filename="briefing-draft-20261116.txt"; filename*=UTF-8\'\'')

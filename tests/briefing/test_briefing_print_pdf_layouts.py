@@ -160,6 +160,7 @@ def test_the_distribution_block_never_opens_a_page_alone(tmp_path):
     probe = tmp_path / "probe.pdf"
     probe.write_bytes(render_pdf(briefing(40, None)))
     first_page = sum(ln[4].startswith("这是第") for ln in pages_lines(probe)[0])
+    assert sum(ln[4].startswith("这是第") for ln in pages_lines(probe)[1]) == 22  # 22 lines to a page
     full = tmp_path / "full.pdf"
     full.write_bytes(render_pdf(briefing(first_page + 22, Distribution())))  # page 2 exactly full
     pages = pages_lines(full)

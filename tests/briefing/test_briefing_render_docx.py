@@ -80,7 +80,7 @@ def test_attachment_is_noted_after_the_body_and_starts_a_new_page_as_gb9704_sets
     label = doc.paragraphs[texts.index("附件", texts.index(note.text))]
     assert label.paragraph_format.page_break_before and east_asian_font(label.runs[0]) == "黑体"
     assert label.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
-    title = paragraph(doc, "2023 年 12 月省政务服务大厅进驻部门（单位）窗口考核结果")
+    title = paragraph(doc, "2023 年 12 月省政务服务大厅\n进驻部门（单位）窗口考核结果")  # broken between words
     assert title.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert east_asian_font(title.runs[0]) == "方正小标宋简体"
     assert texts.index(title.text) == texts.index("附件", texts.index(note.text)) + 2  # on the third line
@@ -194,3 +194,15 @@ def test_a_draft_prints_caogao_and_never_an_empty_issue_number():
     lines = _header_lines(draft)
     assert "（草稿）" in lines
     assert not any("第  期" in line or "第 期" in line or "总第" in line for line in lines)
+
+
+def test_a_long_title_breaks_between_words_into_balanced_lines():
+    from zwfw.briefing.render.style import TITLE_LINE_WIDTH, title_lines
+
+    assert title_lines("短标题", TITLE_LINE_WIDTH) == ["短标题"]
+    assert title_lines("2023 年 12 月省政务服务大厅进驻部门（单位）窗口考核结果", TITLE_LINE_WIDTH) == [
+        "2023 年 12 月省政务服务大厅", "进驻部门（单位）窗口考核结果"]
+    for line in title_lines("关于进一步加强和规范省政务服务大厅窗口管理工作的通知和有关事项的说明材料", TITLE_LINE_WIDTH):
+        assert sum(2 if ord(c) > 0x2E7F else 1 for c in line) <= TITLE_LINE_WIDTH
+    too_long = "关于省政务服务大厅进驻部门（单位）窗口二〇二三年十二月考核结果和有关事项的说明"
+    assert title_lines(too_long, TITLE_LINE_WIDTH) == [too_long]  # beyond two lines: the line wraps as it falls

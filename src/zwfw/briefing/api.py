@@ -11,6 +11,7 @@ from zwfw.errors import NotFound
 
 from . import editorial, news
 from .models import Issue
+from .downloads import content_disposition
 from .render import MEDIA_TYPES, render
 
 router = Router(tags=["窗口工作周报"], auth=API_AUTH)
@@ -106,8 +107,12 @@ def skip_issue(request, pk: int):
 
 @router.get("/issues/{pk}/render", summary="下载 docx / pdf / html / txt")
 def render_issue(request, pk: int, format: str = "docx"):
-    briefing, _ = editorial.build(_issue(pk))
-    return HttpResponse(render(briefing, format), content_type=MEDIA_TYPES.get(format, "application/octet-stream"))
+    issue = _issue(pk)
+    briefing, _ = editorial.build(issue)
+    response = HttpResponse(render(briefing, format),
+                            content_type=MEDIA_TYPES.get(format, "application/octet-stream"))
+    response["Content-Disposition"] = content_disposition(issue, format.lower().lstrip("."))
+    return response
 
 
 @router.get("/news", response=list[NewsOut], summary="某周的窗口动态")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +13,7 @@ from zwfw.catalog.queries import indicator_rows
 from zwfw.errors import DomainError
 
 from . import corrections, editorial, news
+from .downloads import content_disposition
 from .layouts import SECTION_KINDS
 from .models import Correction, Issue, NewsItem, Template
 from .render import MEDIA_TYPES, render as render_briefing
@@ -203,18 +203,6 @@ def correction_download(request, cid: int, fmt: str):
     label = {"erratum": ("更正", "erratum"), "reissue": ("重新印发", "reissue")}[correction.kind]
     response["Content-Disposition"] = content_disposition(correction.issue, fmt, suffix=label)
     return response
-
-
-def content_disposition(issue: Issue, fmt: str, *, suffix: tuple[str, str] = ("", "")) -> str:
-    """An attachment named in Chinese (RFC 5987 ``filename*``) with an ASCII ``filename`` for old clients:
-    "窗口工作周报-2026年第44期.pdf" / "briefing-2026-44.pdf"; a draft by its week."""
-    if issue.number:
-        name, ascii_name = f"窗口工作周报-{issue.year}年第{issue.number}期", f"briefing-{issue.year}-{issue.number:02d}"
-    else:
-        name, ascii_name = f"窗口工作周报-草稿-{issue.period_start:%Y%m%d}", f"briefing-draft-{issue.period_start:%Y%m%d}"
-    if suffix[0]:
-        name, ascii_name = f"{name}-{suffix[0]}", f"{ascii_name}-{suffix[1]}"
-    return f"attachment; filename=\"{ascii_name}.{fmt}\"; filename*=UTF-8''{quote(f'{name}.{fmt}', safe='')}"
 
 
 @login_required

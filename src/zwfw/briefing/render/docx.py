@@ -155,8 +155,12 @@ def _attachment(doc, attachment: Attachment, index: int, count: int) -> None:
     p.paragraph_format.keep_with_next = True
     p = _para(doc, indent=False)
     p.paragraph_format.keep_with_next = True
-    p = _para(doc, S.attachment_plain_title(attachment.title), font=S.XIAOBIAOSONG, size=S.SIZE_2,
-              indent=False, align=CENTER, line_pt=S.LINE_SPACING_PT * 1.2)
+    p = _para(doc, indent=False, align=CENTER, line_pt=S.LINE_SPACING_PT * 1.2)
+    previous = None
+    for line in S.title_lines(S.attachment_plain_title(attachment.title), S.TITLE_LINE_WIDTH):
+        if previous is not None:
+            previous.add_break()  # lines broken where the words allow, balanced
+        previous = _run(p, line, font=S.XIAOBIAOSONG, size=S.SIZE_2)
     p.paragraph_format.keep_with_next = True
     p.paragraph_format.space_after = Pt(S.LINE_SPACING_PT / 2)
     for block in attachment.blocks:

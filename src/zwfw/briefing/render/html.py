@@ -86,7 +86,8 @@ def render_html(briefing: Briefing, standalone: bool = True) -> str:
     for index, attachment in enumerate(briefing.attachments, start=1):
         parts.append('</div><div class="sheet attachment">')
         parts.append(f'<p class="attachment-label">{escape(S.attachment_label(index, count))}</p>')
-        parts.append(f'<p class="attachment-title">{escape(S.attachment_plain_title(attachment.title))}</p>')
+        lines = S.title_lines(S.attachment_plain_title(attachment.title), S.TITLE_LINE_WIDTH)
+        parts.append(f'<p class="attachment-title">{"<br>".join(escape(line) for line in lines)}</p>')
         parts += [_block(b) for b in attachment.blocks]
     if briefing.distribution is not None:
         parts.append(_distribution(briefing.distribution))

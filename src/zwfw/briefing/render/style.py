@@ -44,6 +44,8 @@ PAGE_NUMBER_GAP_MM = 7
 PAGE_NUMBER_LINE_PT = 16
 FOOTER_DISTANCE_MM = MARGIN_BOTTOM_MM - PAGE_NUMBER_GAP_MM - PAGE_NUMBER_LINE_PT / 2 * 25.4 / 72
 DISTRIBUTION_LINE_PT = 24  # 版记 lines, 4号
+# A 2号 title line: 156 mm holds 20 characters of 22 pt (as widths: 2 a character), less a margin of one.
+TITLE_LINE_WIDTH = 2 * (int(TEXT_WIDTH_MM / 25.4 * 72 / SIZE_2) - 1)
 
 RED = "FF0000"  # 发文机关标志 and the red separator line
 
@@ -77,6 +79,27 @@ def attachment_note(title: str, index: int, count: int) -> str:
     if count == 1:
         return f"附件：{plain}"
     return f"附件：{index}．{plain}" if index == 1 else f"{index}．{plain}"
+
+
+TITLE_BREAKS = re.compile(r"(?<=[）》”])|(?=[（《“])|(?<=[年月日])|(?<=大厅)|(?<=中心)")
+
+
+def title_lines(title: str, max_width: int) -> list[str]:
+    """A title broken as GB/T 9704 asks (words whole, lines of balanced length): one line if it fits
+    ``max_width`` (a Chinese character counts 2, a Latin character or space 1), else two lines split at
+    the boundary (after "）" "年" "月" …, before "（") nearest the middle where both lines fit; a title
+    no two lines hold is left to wrap where it falls."""
+    def width(text: str) -> int:
+        return sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+
+    if width(title) <= max_width:
+        return [title]
+    cuts = sorted({m.start() for m in TITLE_BREAKS.finditer(title)} - {0, len(title)})
+    fitting = [c for c in cuts if width(title[:c]) <= max_width and width(title[c:]) <= max_width]
+    if not fitting:
+        return [title]
+    cut = min(fitting, key=lambda c: abs(width(title[:c].strip()) - width(title[c:].strip())))
+    return [title[:cut].strip(), title[cut:].strip()]
 
 
 def print_run_text(print_run: int) -> str:
