@@ -16,6 +16,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -237,9 +238,12 @@ def _ruled_pages(path: Path) -> dict[int, list[str]]:
     except ImportError:
         return {}
     found: dict[int, list[str]] = {}
+    started = time.monotonic()
     try:
         with pdfplumber.open(str(path)) as pdf:
             for index, page in enumerate(pdf.pages):
+                if time.monotonic() - started > TOOL_TIMEOUT / 2:
+                    return {}  # pages drawn with too many lines: the tables are read from the text instead
                 # one row is enough: the last row of a table may stand alone on the next page
                 tables = [t for t in page.find_tables() if t.rows and len(t.rows[0].cells) >= 3]
                 if not tables:
