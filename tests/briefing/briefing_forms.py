@@ -227,7 +227,7 @@ def write_text(issue: Issue, path, *, header_order="2022", order=None, width=Non
 def rewrap(line: str, width: int) -> list[str]:
     """Printed lines of ``width`` characters: breaks fall anywhere, inside numbers too. Table rows
     and short lines are kept whole (a printed table row is one line)."""
-    if len(line) <= width or "    " in line or line.startswith(("序号", "报", "送", "发")):
+    if len(line) <= width or "    " in line or line.startswith("序号"):
         return [line]
     return [line[i:i + width] for i in range(0, len(line), width)]
 

@@ -102,3 +102,45 @@ def test_a_long_paragraph_printed_over_many_lines_is_joined_in_linear_time():
     imported = parse_text(text)
     assert time.monotonic() - started < 10
     assert len(imported.briefing.blocks[1].text) == 40_000 * 8
+
+
+def test_cells_spanning_millions_of_columns_are_held_to_the_table_grid(tmp_path):
+    """A few cells declaring gridSpan 1 000 000 made python-docx repeat each cell's text a million
+    times into one line (time and memory grew with span × text: the 216 KB file that took 163 s
+    and 2 GB). A span is held to the table's grid (at most Word's 63 columns)."""
+    document = docx.Document()
+    for text in ("2024年第2期（总第460期）", "2024年1月20日", "（1月8日—1月12日）"):
+        document.add_paragraph(text)
+    table = document.add_table(rows=3, cols=4)
+    for r in range(3):
+        for c in range(4):
+            table.cell(r, c).text = "政务服务" * 200
+    for tc in table._tbl.iter(qn("w:tc")):
+        span = OxmlElement("w:gridSpan")
+        span.set(qn("w:val"), "1000000")
+        tc.get_or_add_tcPr().append(span)
+    path = tmp_path / "span.docx"
+    document.save(path)
+    started = time.monotonic()
+    lines = extract.docx_lines(path)
+    assert time.monotonic() - started < 2
+    assert sum(len(line) for line in lines) < 20_000
+    read(path)
+
+
+def test_text_repeated_by_merged_cells_stops_at_the_text_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(extract, "MAX_TEXT_CHARS", 10_000)
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for c in range(3):
+        table.cell(0, c).text = "政务服务" * 500
+    row = table._tbl.tr_lst[1]
+    for tc in row.tc_lst:
+        merge = OxmlElement("w:vMerge")
+        tc.get_or_add_tcPr().append(merge)
+    for _ in range(50):
+        table._tbl.append(copy.deepcopy(row))
+    path = tmp_path / "merged.docx"
+    document.save(path)
+    with pytest.raises(DomainError, match="文字过多"):
+        read(path)

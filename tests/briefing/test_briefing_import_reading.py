@@ -145,3 +145,11 @@ def test_names_centred_around_their_figures_cannot_be_placed_and_say_so():
     table = ASSESSMENT.replace("1 省林草局 100 0 12 112\n", "    四川省通信管理局（省无\n1   线电管理委员会办公   100 0 12 112\n    室）\n")
     imported = parse_text(table)
     assert any(w["field"] == "assessment.rows" and "室）" in w["message"] for w in imported.warnings)
+
+
+@pytest.mark.parametrize("dates", ["2022年1月1日至9月8日", "截至2022年9月8日", "2022年1月1日至2022年9月8日"])
+def test_every_wording_of_the_statistics_span_reads_and_round_trips(dates):
+    sentence = STATS_UNTIL.replace("截至9月8日", dates)
+    imported = parse_text(issue(HEADER_2024, ["一、省级政务服务事项受理办理情况", sentence]))
+    assert imported.provincial_ytd["as_of"] == "2022-09-08" and imported.warnings == []
+    assert "".join(rerender.sentences(imported)["provincial_ytd"].split()) == sentence

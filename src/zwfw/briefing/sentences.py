@@ -42,15 +42,17 @@ def provincial_statistics_sentence(
 ) -> str:
     """The provincial year-to-date sentence; each pair is (accepted, completed).
 
-    ``span`` words the period: "range" (2023 年 1 月 1 日至 2023 年 1 月 20 日), "until"
+    ``span`` words the period: "range" (2023 年 1 月 1 日至 2023 年 1 月 20 日), "range_short"
+    (2023 年 1 月 1 日至 1 月 20 日), "until"
     (截至 2023 年 1 月 20 日) or "until_no_year" (截至 1 月 20 日); ``other_word`` and
     ``other_completed`` keep an issue's own "其他" / "办结" where it wrote them.
     """
     start = date(as_of.year, 1, 1)
     dates = {"range": f"{chinese_date(start)}至 {chinese_date(as_of)}", "until": f"截至 {chinese_date(as_of)}",
-             "until_no_year": f"截至 {as_of.month} 月 {as_of.day} 日"}
+             "until_no_year": f"截至 {as_of.month} 月 {as_of.day} 日",
+             "range_short": f"{chinese_date(start)}至 {as_of.month} 月 {as_of.day} 日"}
     if span not in dates:
-        raise ValueError(f"未知的统计时段写法：{span}（应为 range、until 或 until_no_year）")
+        raise ValueError(f"未知的统计时段写法：{span}（应为 range、range_short、until 或 until_no_year）")
     other_phrase = other_types_phrase(other_types, other_style)
     if other_word != "其它":
         other_phrase = other_word + other_phrase.removeprefix("其它")

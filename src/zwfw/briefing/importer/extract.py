@@ -16,6 +16,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,12 +106,13 @@ def docx_lines(path: Path) -> list[str]:
     except Exception as exc:  # python-docx raises several kinds for a broken package
         raise _fail(f"无法打开 Word 文档（文件已损坏或不是 DOCX 格式）：{type(exc).__name__}") from exc
     lines: list[str] = []
+    budget = _Budget(MAX_TEXT_CHARS)
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(_text(child))
+            lines.append(budget.spend(_text(child)))
         elif tag == "tbl":
-            rows = table_rows(child)
+            rows = table_rows(child, budget)
             if len(rows) < 2 or max(len(r) for r in rows) < 3:  # a layout table (masthead, issuing body and date, a 版记)
                 lines.extend(cell for row in rows for cell in row if cell.strip())
                 continue
@@ -137,24 +139,51 @@ def _text(paragraph) -> str:
     return "".join(parts)
 
 
-def table_rows(tbl) -> list[list[str]]:
+MAX_COLUMNS = 63  # Word's own limit on a table's columns
+
+
+def _val(element, default: int) -> int:
+    try:
+        return int(element.get(f"{_W}val", default)) if element is not None else default
+    except ValueError:
+        return default
+
+
+class _Budget:
+    """Characters of text left to read: a cell merged across many columns or down many rows repeats its
+    text, so a small file can unpack to gigabytes of text unless reading stops at the limit."""
+
+    def __init__(self, limit: int):
+        self.left = limit
+
+    def spend(self, text: str) -> str:
+        self.left -= len(text)
+        if self.left < 0:
+            raise _fail(f"文件中的文字过多（超过 {MAX_TEXT_CHARS} 字），不像是一期周报")
+        return text
+
+
+def table_rows(tbl, budget: _Budget | None = None) -> list[list[str]]:
     """A Word table's cells per grid column in one pass: a horizontally merged cell fills the columns
-    it spans, a vertically merged one repeats the text of the cell where the merge starts."""
+    it spans (never more than the table's grid), a vertically merged one repeats the text of the cell
+    where the merge starts."""
+    budget = budget or _Budget(MAX_TEXT_CHARS)
+    width = min(len(tbl.findall(f"{_W}tblGrid/{_W}gridCol")) or MAX_COLUMNS, MAX_COLUMNS)
     rows: list[list[str]] = []
     above: dict[int, str] = {}
     for tr in tbl.iterchildren(f"{_W}tr"):
-        cells: list[str] = []
-        before = tr.find(f"{_W}trPr/{_W}gridBefore")
-        column = int(before.get(f"{_W}val", "0")) if before is not None else 0
-        cells.extend([""] * column)
+        column = min(max(_val(tr.find(f"{_W}trPr/{_W}gridBefore"), 0), 0), width)
+        cells: list[str] = [""] * column
         for tc in tr.iterchildren(f"{_W}tc"):
-            span_el = tc.find(f"{_W}tcPr/{_W}gridSpan")
-            span = max(1, int(span_el.get(f"{_W}val", "1"))) if span_el is not None else 1
+            if column >= width:
+                break
+            span = min(max(_val(tc.find(f"{_W}tcPr/{_W}gridSpan"), 1), 1), width - column)
             merge = tc.find(f"{_W}tcPr/{_W}vMerge")
             if merge is not None and merge.get(f"{_W}val", "continue") == "continue":
                 text = above.get(column, "")
             else:
                 text = "".join(_text(p) for p in tc.iterchildren(f"{_W}p")).strip()  # a wrapped name is one name
+            budget.spend(text)
             for offset in range(span):
                 above[column + offset] = text
                 cells.append(text if offset == 0 else "")
@@ -209,9 +238,12 @@ def _ruled_pages(path: Path) -> dict[int, list[str]]:
     except ImportError:
         return {}
     found: dict[int, list[str]] = {}
+    started = time.monotonic()
     try:
         with pdfplumber.open(str(path)) as pdf:
             for index, page in enumerate(pdf.pages):
+                if time.monotonic() - started > TOOL_TIMEOUT / 2:
+                    return {}  # pages drawn with too many lines: the tables are read from the text instead
                 # one row is enough: the last row of a table may stand alone on the next page
                 tables = [t for t in page.find_tables() if t.rows and len(t.rows[0].cells) >= 3]
                 if not tables:

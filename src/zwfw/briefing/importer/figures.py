@@ -119,6 +119,7 @@ def _pair(segment: str) -> dict | None:
             "completed": int(completed.group(1)) if completed else None}
 
 
+_RANGE_SHORT = re.compile(r"(\d{4})年\d{1,2}月\d{1,2}日(?:至|到|—|-)(\d{1,2})月(\d{1,2})日")
 _UNTIL = re.compile(r"截[至止](?:到)?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 
 
@@ -137,6 +138,9 @@ def provincial(flat: str) -> tuple[dict | None, dict]:
     span = "range" if len(dates) >= 2 else "until"
     until = _UNTIL.search(sentence)
     as_of = dates[-1].isoformat() if dates else None
+    short = _RANGE_SHORT.search(sentence)
+    if short and len(dates) == 1:  # 2024年1月1日至3月29日: the end's year is the start's
+        span, as_of = "range_short", (_date(short.group(1), short.group(2), short.group(3)) or dates[-1]).isoformat()
     if until and not until.group(1):
         span, as_of = "until_no_year", f"--{int(until.group(2)):02d}-{int(until.group(3)):02d}"
     other_match = re.search(r"其[它他]([\d一二三四五六七八九十]{1,3})类", sentence)

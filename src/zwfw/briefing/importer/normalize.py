@@ -65,6 +65,8 @@ def normalise_chars(line: str) -> str:
 
 def is_noise(line: str) -> bool:
     """Page numbers, horizontal rules and Markdown table separators carry no text."""
+    if len(line) > 120:  # a rule or a page number is a short line; the patterns are not run on long text
+        return False
     return bool(_RULE.match(line) or _PAGE_NUMBER.match(line))
 
 

@@ -224,6 +224,12 @@ def split(lines: list[str], hard_breaks: bool) -> Layout:
         unit = _classify_text(text, hard_breaks)
         previous = units[-1] if units else None
         starts = unit.kind != "text" or unit.level or unit.lead
+        if previous and previous.kind == "dist" and not previous.text.endswith("。") and not starts \
+                and not hard_breaks:  # 报/送/发 printed over two lines
+            _join(previous, unit.text)
+            previous.text = "".join(previous.pieces)
+            previous.pieces = []
+            continue
         if previous and previous.kind == "text" and not previous.closed and not starts:
             _join(previous, unit.text)
             previous.closed = hard_breaks or unit.text[-1] in CLOSING
