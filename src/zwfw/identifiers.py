@@ -174,7 +174,7 @@ def validate_uscc(s: str, *, field: str = "id_number") -> str:
     if organisation_code_check_char(org[:8]) != org[8]:
         raise _uscc_error(f"统一社会信用代码第 9—17 位组织机构代码“{org}”的校验码不正确（GB 11714），请核对。", field)
     if uscc_check_char(value[:17]) != value[17]:
-        raise _uscc_error("统一社会信用代码校验位（第 18 位）不正确，请核对。", field)
+        raise _uscc_error("统一社会信用代码第 18 位校验位不正确，请核对。", field)
     return value
 
 
