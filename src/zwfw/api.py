@@ -2,6 +2,7 @@
 from ninja import NinjaAPI
 
 from zwfw.errors import DomainError
+from zwfw.inputs import guard_operation
 
 api = NinjaAPI(
     title="zwfw 政务服务平台 API",
@@ -9,6 +10,7 @@ api = NinjaAPI(
     description="省政务服务大厅与一体化政务服务平台接口。错误统一返回 {code, message, field}。",
     urls_namespace="api",
 )
+api.add_decorator(guard_operation)  # NUL, length, number and date bounds on every operation
 
 
 @api.exception_handler(DomainError)
