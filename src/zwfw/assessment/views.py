@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from zwfw.accounts.scoping import can, department_id_of, ensure_may, scope, visible_departments
+from zwfw.accounts.scoping import can, department_id_of, ensure_may, scope, staff_required, visible_departments
 from zwfw.catalog.models import Department
 from zwfw.errors import DomainError, Forbidden
 
@@ -34,7 +33,7 @@ def _forbidden(request, exc: DomainError):
     return render(request, "assessment/forbidden.html", {"message": exc.message}, status=exc.status)
 
 
-@login_required
+@staff_required
 def table(request):
     month = _month(request)
     attachment = queries.month_attachment(month)
@@ -49,7 +48,7 @@ def table(request):
     })
 
 
-@login_required
+@staff_required
 def window_entries(request, department_id: int):
     department = scope(request.user, Department.objects.filter(pk=department_id), field="pk").first()
     if department is None:
@@ -61,7 +60,7 @@ def window_entries(request, department_id: int):
         "entries": queries.entries(month, department=department)})
 
 
-@login_required
+@staff_required
 def export(request):
     month = _month(request)
     response = HttpResponse(month_workbook(month),
@@ -70,7 +69,7 @@ def export(request):
     return response
 
 
-@login_required
+@staff_required
 def new_entry(request):
     try:
         ensure_may(request.user, "score_windows")
@@ -103,7 +102,7 @@ def new_entry(request):
     return render(request, "assessment/entry_form.html", context, status=400 if context.get("field") else 200)
 
 
-@login_required
+@staff_required
 def proposals(request):
     try:
         ensure_may(request.user, "score_windows")

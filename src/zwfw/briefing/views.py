@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from zwfw.accounts.scoping import staff_required
 from zwfw.errors import DomainError
 
 from . import editorial, news
@@ -38,7 +38,7 @@ def _date(value: str, label: str) -> dt.date:
         raise DomainError(f"{label}格式不正确，应为 2026-11-20 这样的日期。") from None
 
 
-@login_required
+@staff_required
 def issue_list(request):
     editorial.ensure_built_in_templates()
     today = dt.date.today()
@@ -50,7 +50,7 @@ def issue_list(request):
     })
 
 
-@login_required
+@staff_required
 @require_POST
 def issue_create(request):
     try:
@@ -64,7 +64,7 @@ def issue_create(request):
     return redirect("briefing:edit", pk=issue.pk)
 
 
-@login_required
+@staff_required
 def issue_edit(request, pk: int):
     issue = _issue(pk)
     try:
@@ -86,7 +86,7 @@ def issue_edit(request, pk: int):
     })
 
 
-@login_required
+@staff_required
 @require_POST
 def issue_save(request, pk: int):
     try:
@@ -98,7 +98,7 @@ def issue_save(request, pk: int):
     return redirect("briefing:edit", pk=pk)
 
 
-@login_required
+@staff_required
 @require_POST
 def issue_publish(request, pk: int):
     try:
@@ -109,7 +109,7 @@ def issue_publish(request, pk: int):
     return redirect("briefing:edit", pk=pk)
 
 
-@login_required
+@staff_required
 def issue_download(request, pk: int, fmt: str):
     issue = _issue(pk)
     if fmt not in MEDIA_TYPES:
@@ -126,7 +126,7 @@ def issue_download(request, pk: int, fmt: str):
     return response
 
 
-@login_required
+@staff_required
 def news_desk(request):
     day = request.GET.get("week")
     try:
