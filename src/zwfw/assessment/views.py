@@ -12,6 +12,7 @@ from django.utils import timezone
 from zwfw.accounts.scoping import can, department_id_of, ensure_may, scope, staff_required, visible_departments
 from zwfw.catalog.models import Department
 from zwfw.errors import DomainError, Forbidden
+from zwfw.inputs import parse_int
 
 from . import queries, services
 from .excel import month_workbook
@@ -110,7 +111,7 @@ def proposals(request):
         return _forbidden(request, exc)
     if request.method == "POST":
         try:
-            entry_id = int(request.POST.get("entry") or 0)
+            entry_id = parse_int(request.POST.get("entry") or 0, "entry", "考核建议")
             if request.POST.get("action") == "reject":
                 services.reject_entry(request.user, entry_id, request.POST.get("reason", ""))
                 messages.success(request, "已驳回该考核建议。")

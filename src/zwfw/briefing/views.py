@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from zwfw.accounts.scoping import staff_required
 from zwfw.errors import DomainError
+from zwfw.inputs import parse_int
 
 from . import editorial, news
 from .layouts import SECTION_KINDS
@@ -137,7 +138,7 @@ def news_desk(request):
     if request.method == "POST":
         try:
             action = request.POST.get("action", "submit")
-            item_id = int(request.POST.get("item") or 0)
+            item_id = parse_int(request.POST.get("item") or 0, "item", "窗口动态")
             if action == "submit":
                 department = request.user.department
                 if department is None:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from zwfw.catalog.models import Department, Matter, Region
 from zwfw.catalog.queries import items_in_force
 from zwfw.errors import DomainError, NotFound
+from zwfw.inputs import pk_or_none
 
 from . import clock, ports, presenters, services
 from .acceptance import material_checklist
@@ -84,7 +85,7 @@ def new_view(request):
             item = items_in_force(timezone.localdate()).filter(code=request.POST.get("item_code", "").strip()).first()
             if item is None:
                 raise DomainError("请选择有效的办理项。", field="item_code")
-            region = Region.objects.filter(pk=request.POST.get("region") or None).first()
+            region = Region.objects.filter(pk=pk_or_none(request.POST.get("region"), "region", "申请地")).first()
             applicant = services.register_applicant(
                 kind=request.POST.get("kind", ""), name=request.POST.get("name", ""),
                 id_number=request.POST.get("id_number", ""), phone=request.POST.get("phone", ""),
@@ -145,8 +146,8 @@ def consultation_view(request):
     error = None
     if request.method == "POST":
         try:
-            matter = Matter.objects.filter(pk=request.POST.get("matter") or None).first()
-            department = Department.objects.filter(pk=request.POST.get("department") or None).first()
+            matter = Matter.objects.filter(pk=pk_or_none(request.POST.get("matter"), "matter", "事项")).first()
+            department = Department.objects.filter(pk=pk_or_none(request.POST.get("department"), "department", "部门")).first()
             events = services.register_consultation(
                 actor=request.user, matter=matter, department=department, people=request.POST.get("people", 1),
                 topic=request.POST.get("topic", ""))

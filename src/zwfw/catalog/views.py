@@ -30,7 +30,7 @@ def _date_param(request, name: str, default: dt.date) -> tuple[dt.date, str | No
 
 def _int_param(request, name: str) -> int | None:
     text = (request.GET.get(name) or "").strip()
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isdigit() and len(text) <= 18 else None
 
 
 @login_required
