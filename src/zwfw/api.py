@@ -14,6 +14,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from zwfw.errors import DomainError
+from zwfw.inputs import guard_operation
 from zwfw.middleware import current_request_id
 
 log = logging.getLogger("zwfw.api")
@@ -24,6 +25,7 @@ api = NinjaAPI(
     description="省政务服务大厅与一体化政务服务平台接口。错误统一返回 {code, message, field}。",
     urls_namespace="api",
 )
+api.add_decorator(guard_operation)  # NUL, length, number and date bounds on every operation
 
 
 @api.exception_handler(DomainError)

@@ -45,6 +45,18 @@ class SessionAuth(APIKeyCookie):
         return request.user
 
 
+class StaffSessionAuth(SessionAuth):
+    """A logged-in member of staff; applicants are refused (they use the applicant portal)."""
+
+    def authenticate(self, request, key):
+        from zwfw.accounts.scoping import is_staff_member
+        from zwfw.errors import Forbidden
+
+        if not is_staff_member(request.user):
+            raise Forbidden("申请人账户只能查看本人的办件、证照和评价。", code="staff_only")
+        return request.user
+
+
 API_AUTH = [ApiKeyAuth(), SessionAuth()]
 
 
@@ -56,3 +68,5 @@ def principal(request):
         return services.authenticate_api_key(key)
     user = getattr(request, "user", None)
     return user if user is not None and user.is_authenticated and user.is_active else None
+# Briefings, the hall, window scores, statistics, rectifications: staff and departments' systems only.
+STAFF_AUTH = [ApiKeyAuth(), StaffSessionAuth()]

@@ -4,7 +4,7 @@ import datetime as dt
 
 from ninja import Router, Schema, Status
 
-from zwfw.accounts.auth import API_AUTH
+from zwfw.accounts.auth import STAFF_AUTH
 from zwfw.accounts.scoping import scope
 from zwfw.catalog.models import Department
 from zwfw.errors import NotFound
@@ -12,7 +12,7 @@ from zwfw.errors import NotFound
 from . import queries, services
 from .models import Entry
 
-router = Router(tags=["窗口考核"], auth=API_AUTH)
+router = Router(tags=["窗口考核"], auth=STAFF_AUTH)
 
 
 class RowOut(Schema):

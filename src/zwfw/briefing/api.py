@@ -6,7 +6,7 @@ import datetime as dt
 from django.http import HttpResponse
 from ninja import Router, Schema
 
-from zwfw.accounts.auth import API_AUTH
+from zwfw.accounts.auth import STAFF_AUTH
 from zwfw.errors import NotFound
 
 from . import editorial, news
@@ -14,7 +14,7 @@ from .models import Issue
 from .downloads import content_disposition
 from .render import MEDIA_TYPES, render
 
-router = Router(tags=["窗口工作周报"], auth=API_AUTH)
+router = Router(tags=["窗口工作周报"], auth=STAFF_AUTH)
 
 
 class IssueOut(Schema):

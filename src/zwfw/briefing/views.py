@@ -4,13 +4,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from zwfw.accounts.scoping import staff_required
 from zwfw.catalog.queries import indicator_rows
 from zwfw.errors import DomainError
+from zwfw.inputs import parse_int
 
 from . import corrections, editorial, news
 from .downloads import content_disposition
@@ -40,7 +41,7 @@ def _date(value: str, label: str) -> dt.date:
         raise DomainError(f"{label}格式不正确，应为 2026-11-20 这样的日期。") from None
 
 
-@login_required
+@staff_required
 def issue_list(request):
     editorial.ensure_built_in_templates()
     today = dt.date.today()
@@ -52,7 +53,7 @@ def issue_list(request):
     })
 
 
-@login_required
+@staff_required
 @require_POST
 def issue_create(request):
     try:
@@ -66,7 +67,7 @@ def issue_create(request):
     return redirect("briefing:edit", pk=issue.pk)
 
 
-@login_required
+@staff_required
 def issue_edit(request, pk: int):
     issue = _issue(pk)
     try:
@@ -93,7 +94,7 @@ def issue_edit(request, pk: int):
     })
 
 
-@login_required
+@staff_required
 @require_POST
 def issue_save(request, pk: int):
     try:
@@ -105,7 +106,7 @@ def issue_save(request, pk: int):
     return redirect("briefing:edit", pk=pk)
 
 
-@login_required
+@staff_required
 @require_POST
 def issue_distribution(request, pk: int):
     """The issue's own 报/送/发 and print run (the layout's are the defaults)."""
@@ -122,7 +123,7 @@ def issue_distribution(request, pk: int):
     return redirect("briefing:edit", pk=pk)
 
 
-@login_required
+@staff_required
 @require_POST
 def issue_publish(request, pk: int):
     try:
@@ -133,7 +134,7 @@ def issue_publish(request, pk: int):
     return redirect("briefing:edit", pk=pk)
 
 
-@login_required
+@staff_required
 @require_POST
 def issue_skip(request, pk: int):
     try:
@@ -144,7 +145,7 @@ def issue_skip(request, pk: int):
     return redirect("briefing:edit", pk=pk)
 
 
-@login_required
+@staff_required
 def issue_download(request, pk: int, fmt: str):
     issue = _issue(pk)
     if fmt not in MEDIA_TYPES:
@@ -160,7 +161,7 @@ def issue_download(request, pk: int, fmt: str):
     return response
 
 
-@login_required
+@staff_required
 @require_POST
 def issue_erratum(request, pk: int):
     try:
@@ -172,7 +173,7 @@ def issue_erratum(request, pk: int):
     return redirect("briefing:edit", pk=pk)
 
 
-@login_required
+@staff_required
 @require_POST
 def issue_reissue(request, pk: int):
     issue = _issue(pk)
@@ -189,7 +190,7 @@ def issue_reissue(request, pk: int):
     return redirect("briefing:edit", pk=pk)
 
 
-@login_required
+@staff_required
 def correction_download(request, cid: int, fmt: str):
     correction = Correction.objects.select_related("issue").filter(pk=cid).first()
     if correction is None or fmt not in MEDIA_TYPES:
@@ -205,7 +206,7 @@ def correction_download(request, cid: int, fmt: str):
     return response
 
 
-@login_required
+@staff_required
 def news_desk(request):
     day = request.GET.get("week")
     try:
@@ -216,7 +217,7 @@ def news_desk(request):
     if request.method == "POST":
         try:
             action = request.POST.get("action", "submit")
-            item_id = int(request.POST.get("item") or 0)
+            item_id = parse_int(request.POST.get("item") or 0, "item", "窗口动态")
             if action == "submit":
                 department = request.user.department
                 if department is None:

@@ -18,7 +18,7 @@ from zwfw.catalog.models import Department, Matter
 from zwfw.catalog.queries import region_by
 from zwfw.errors import DomainError, Forbidden, NotFound
 
-from . import lifecycle, presenters, services
+from . import lifecycle, presenters, services, timebounds
 from .models import Channel, EventKind
 from .queries import case_for, cases_for, worklist
 
@@ -104,8 +104,9 @@ def _act(request, number: str, code: str, payload: ActionIn):
     def run():
         case = case_for(request.auth, number)
         params = payload.dict(exclude={"version", "at", "event"})
-        services.perform(case, code, actor=request.auth, version=payload.version, at=_when(request, payload.at),
-                         **params)
+        at = _when(request, payload.at)
+        services.perform(case, code, actor=request.auth, version=payload.version,
+                         at=timebounds.check_pushed(case, at) if payload.at else at, **params)
         return 200, _detail(request, case)
 
     return _idem(request, run)

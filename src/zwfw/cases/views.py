@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from zwfw.catalog.models import Department, Matter, Region
 from zwfw.catalog.queries import items_in_force
 from zwfw.errors import DomainError, NotFound
+from zwfw.inputs import pk_or_none
 
 from . import clock, intake, lifecycle, ports, presenters, services
 from .acceptance import material_checklist
@@ -90,7 +91,7 @@ def _acceptance_form(request) -> dict:
         "provided": post.getlist("provided"), "promised": post.getlist("promised"), "deferred": post.getlist("deferred"),
         "details": {"kind": post.get("kind", ""), "name": post.get("name", ""), "id_number": post.get("id_number", ""),
                     "phone": post.get("phone", ""), "address": post.get("address", ""),
-                    "region": Region.objects.filter(pk=post.get("region") or None).first()},
+                    "region": Region.objects.filter(pk=pk_or_none(post.get("region"), "region", "申请地")).first()},
     }
 
 
@@ -102,10 +103,10 @@ def new_view(request):
     values, errors, item, checklist = request.POST or {}, {}, None, []
     decision = "accept"
     if request.method == "POST":
-        form = _acceptance_form(request)
-        decision = form["decision"]
+        decision = request.POST.get("decision") or decision
         today = timezone.localdate()
         try:
+            form = _acceptance_form(request)
             item = intake.item_for(form["item_code"], today)
             # Kept on an error: the checklist as the clerk ticked it.
             known = Applicant.objects.filter(id_number=form["details"]["id_number"].strip().upper()).first()
@@ -172,8 +173,8 @@ def consultation_view(request):
     error = None
     if request.method == "POST":
         try:
-            matter = Matter.objects.filter(pk=request.POST.get("matter") or None).first()
-            department = Department.objects.filter(pk=request.POST.get("department") or None).first()
+            matter = Matter.objects.filter(pk=pk_or_none(request.POST.get("matter"), "matter", "事项")).first()
+            department = Department.objects.filter(pk=pk_or_none(request.POST.get("department"), "department", "部门")).first()
             events = services.register_consultation(
                 actor=request.user, matter=matter, department=department, people=request.POST.get("people", 1),
                 topic=request.POST.get("topic", ""))

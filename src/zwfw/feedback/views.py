@@ -1,21 +1,20 @@
 """Rectification pages for department windows (their own only) and centre staff; 12345 tickets."""
 import datetime as dt
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.conf import settings
+from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from zwfw.accounts.scoping import can, scope, visible_departments
+from zwfw.accounts.scoping import can, scope, staff_required, visible_departments
 from zwfw.errors import DomainError
 
 from . import queries, services
 from .models import HotlineTicket, Level, Rectification
 
 
-@login_required
+@staff_required
 def rectification_list(request):
     qs = scope(request.user, Rectification.objects.select_related("rating__case", "department"), field="department")
     show = request.GET.get("show", "open")
@@ -25,7 +24,7 @@ def rectification_list(request):
     return render(request, "feedback/rectifications.html", {"rows": qs, "show": show, "today": today})
 
 
-@login_required
+@staff_required
 @require_http_methods(["GET", "POST"])
 def rectification_detail(request, pk: int):
     rect = get_object_or_404(scope(request.user, Rectification.objects.select_related(
@@ -61,7 +60,7 @@ def rectification_detail(request, pk: int):
     })
 
 
-@login_required
+@staff_required
 def satisfaction(request):
     today = timezone.localdate()
     try:

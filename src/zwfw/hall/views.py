@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from zwfw.accounts.scoping import can
+from zwfw.accounts.scoping import can, staff_required
 from zwfw.cn import chinese_date, heading_number, period_text
 from zwfw.errors import DomainError
 
@@ -35,7 +34,7 @@ def _date(text: str | None, default: dt.date | None) -> dt.date | None:
         return default
 
 
-@login_required
+@staff_required
 def week(request):
     day = _date(request.GET.get("date"), timezone.localdate())
     start, end = week_of(day)
@@ -67,7 +66,7 @@ def _findings_from(post, files) -> list[dict]:
     return rows
 
 
-@login_required
+@staff_required
 def new_round(request):
     today = timezone.localdate()
     context = {"error": None, "field": None, "values": {}}
@@ -103,7 +102,7 @@ def _rows_back(post) -> list[dict]:
     return rows or [{"point": "", "window": "", "description": ""}]
 
 
-@login_required
+@staff_required
 def finding_photo(request, pk: int):
     finding = Finding.objects.filter(pk=pk).first()
     if finding is None or not finding.photo:
