@@ -14,7 +14,7 @@ def test_two_clerks_at_once_one_wins(hall, at):
     if connection.vendor != "postgresql":
         pytest.skip("真正的并发写入需要 PostgreSQL（SQLite 串行化写入，已由版本号测试覆盖）")
     case = services.apply(item=hall.items["food"], applicant=hall.applicants["org"], actor=hall.users["comp"],
-                          at=at(2026, 3, 2))
+                          at=at(2026, 3, 2), provided=["食品经营许可申请书", "营业执照复印件", "法定代表人身份证"])
     barrier = threading.Barrier(2)
     results = []
 
