@@ -109,3 +109,13 @@ def test_docx_whose_header_is_laid_out_in_a_table(reference_reports, tmp_path):
     first._element.addnext(table._tbl)
     document.save(path)
     figures_right(read(path), issue)
+
+
+@pytest.mark.tools
+def test_pdf_with_centred_cells_and_merged_tie_places(reference_reports, tmp_path):
+    """Names centred in their cells print around their row's figures: read by the table's rules."""
+    require_tool("pdftotext")
+    issue = load(reference_reports, "2022-44", EXPECTED["2022-44"])
+    docx_path = write_docx(issue, tmp_path / "2022-44.docx", narrow=True, centred=True, merge_ties=True,
+                           order=[4, 3, 0, 2, 1])
+    figures_right(read(to_pdf(docx_path, tmp_path)), issue)
