@@ -133,6 +133,9 @@ def test_centred_cells_read_from_text_alone_are_warned_about_not_guessed(referen
     imported = read(to_pdf(write_docx(issue, tmp_path / "2022-44.docx", narrow=True, centred=True), tmp_path))
     assert imported.to_json()["assessment"] != issue.expected["assessment"]
     assert any(w["field"].startswith("assessment.rows") for w in imported.warnings)
+    rows = imported.assessment["rows"]  # a row whose name was not read says so itself
+    fields = {w["field"] for w in imported.warnings}
+    assert all(f"assessment.rows[{i}].department" in fields for i, r in enumerate(rows) if r["department"].isdigit())
     # what is not in the table is still read right
     got = imported.to_json()
     assert {k: got[k] for k in got if k != "assessment"} == {k: v for k, v in issue.expected.items() if k != "assessment"}
