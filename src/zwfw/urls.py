@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from zwfw.api import api
+from zwfw.inputs import guard_urls
 
 admin.site.site_header = "zwfw 政务服务平台管理"
 admin.site.site_title = "zwfw 管理"
@@ -23,3 +24,8 @@ urlpatterns = [
     path("briefing/", include("zwfw.briefing.urls")),
     path("", include("zwfw.web.urls")),
 ]
+
+guard_urls(urlpatterns)  # pages: NUL and over-long values are a 400 naming the field (the API checks its own)
+
+handler404 = "zwfw.errorpages.not_found"
+handler500 = "zwfw.errorpages.server_error"

@@ -91,6 +91,15 @@ def test_attachment_prints_shared_places_once(depts, rules, staff):
     ]
 
 
+def test_attachment_prints_deductions_as_negative_points(depts, rules, staff):
+    _scenario(depts, staff)
+    services.add_entry(staff, department=depts["司法厅"], month=DEC, rule_code="3.1", on_date=dt.date(2023, 12, 21),
+                       evidence="着装不规范", points="-0.5")
+    rows = {r[1]: r for r in queries.month_attachment(DEC)["rows"]}
+    assert rows["司法厅"][3:] == ["-0.5", "0", "99.5"]
+    assert rows["省发展改革委"][3] == "0"  # no deduction prints 0, never "-0"
+
+
 def test_xlsx_has_the_title_columns_and_rows(depts, rules, staff):
     _scenario(depts, staff)
     ws = load_workbook(BytesIO(month_workbook(DEC))).active
@@ -108,3 +117,7 @@ def test_command_prints_ranked_rows_as_json(depts, rules, staff):
     rows = json.loads(out.getvalue())
     assert [(r["rank"], r["department"], r["score"]) for r in rows] == [
         (1, "水利厅", "101"), (1, "省林草局", "101"), (3, "省发展改革委", "100"), (3, "司法厅", "100")]
+    assert {r["deducted"] for r in rows} == {"0"}  # nothing deducted: "0", never "-0"
+    from zwfw.assessment.scoring import points_text
+
+    assert (points_text(-2), points_text(-12), points_text(-0.5)) == ("-2", "-12", "-0.5")

@@ -13,7 +13,7 @@ from zwfw.catalog import services as catalog
 from zwfw.catalog.models import Department, PowerType
 from zwfw.cases import services
 from zwfw.cases.models import Applicant
-from zwfw.identifiers import resident_id_check_char, uscc_check_char
+from zwfw.identifiers import make_uscc, resident_id_check_char
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 START = dt.date(2022, 1, 1)
@@ -29,7 +29,8 @@ def person_id(first17="51010819900307123"):
 
 
 def uscc(first17="91510100MA61R8XK1"):
-    return first17 + uscc_check_char(first17)
+    """A valid USCC from its first 16 characters (the 17th, the organisation code's check, is computed)."""
+    return make_uscc(first17[:16])
 
 
 def item(code, name, statutory=20, promised=10, **flags):
@@ -110,6 +111,38 @@ def hall(db):
     return h
 
 
+SPOT = "510000-SJ-300-01"      # 即办件 at the comprehensive window
+PROMISE = "510000-SJ-400-01"   # 告知承诺 item; one proof may be promised, one material is 容缺
+
+
+@pytest.fixture
+def items(hall):
+    """An 即办件 (SPOT) and a 告知承诺 item (PROMISE) whose guide marks one proof promisable and one material 容缺."""
+    from zwfw.catalog.models import HandlingItem
+
+    public = PowerType.objects.get(name="公共服务")
+    permit = PowerType.objects.get(name="行政许可")
+    market = hall.dept["省市场监管局"]
+    catalog.add_matter(department=market, code="510000-SJ-300", name="食品经营许可证遗失补办", power_type=public,
+                       valid_from=dt.date(2022, 1, 1),
+                       items=[{"code": SPOT, "name": "遗失补办", "statutory_days": 5, "promised_days": 0,
+                               "on_the_spot": True, "at_comprehensive_window": True}])
+    catalog.add_matter(department=market, code="510000-SJ-400", name="食品生产许可", power_type=permit,
+                       valid_from=dt.date(2022, 1, 1),
+                       items=[{"code": PROMISE, "name": "食品生产许可（新办）", "statutory_days": 20, "promised_days": 10,
+                               "promise_in_lieu": True, "at_comprehensive_window": True}])
+    spot = HandlingItem.objects.get(code=SPOT)
+    promise = HandlingItem.objects.get(code=PROMISE)
+    catalog.save_guide(spot, materials=[{"name": "遗失补办申请表"}, {"name": "营业执照", "licence_kind": "营业执照"}],
+                       fees="不收费", where_to_apply="省政务服务大厅")
+    catalog.save_guide(promise, materials=[
+        {"name": "食品生产许可申请书"},
+        {"name": "食品安全管理制度文本", "deferrable": True},
+        {"name": "生产场所无违法建设证明", "promise_allowed": True},
+    ], fees="不收费", where_to_apply="省政务服务大厅")
+    return {"spot": spot, "promise": promise}
+
+
 @pytest.fixture
 def walk(hall):
     """``walk(case, "accept", user_key, at, **params)``: take one action as that user with the current version."""
@@ -124,8 +157,12 @@ def walk(hall):
 
 @pytest.fixture
 def open_case(hall):
-    """``open_case(item_key, who, when, applicant="org", **kwargs)``: apply at a window."""
+    """``open_case(item_key, who, when, applicant="org", **kwargs)``: apply at a window, every material handed
+    in unless ``provided`` says otherwise."""
+    from zwfw.cases.ports import guide_materials
+
     def _open(key, who, when, applicant="org", **kwargs):
+        kwargs.setdefault("provided", [m.name for m in guide_materials(hall.items[key])])
         return services.apply(item=hall.items[key], applicant=hall.applicants[applicant], actor=hall.users[who],
                               at=when, **kwargs)
 

@@ -52,6 +52,9 @@ def test_lift_early_on_the_page_and_other_departments_see_nothing(client, hall):
 
 
 def test_api_lists_checks_and_lifts(client, hall):
+    from zwfw.cases import services as cases
+
+    case = cases.apply(item=hall.geo_item, applicant=hall.company, actor=hall.clerk)
     client.force_login(hall.clerk)
     response = client.post("/api/credit/listings", {
         "applicant_id_number": hall.company.id_number, "department_code": "SCZRZYT", "matter_codes": ["510000-ZR-001"],
@@ -59,9 +62,9 @@ def test_api_lists_checks_and_lifts(client, hall):
         "years": 1}, content_type="application/json")
     assert response.status_code == 201, response.content
     listing_id = response.json()["id"]
-    check = client.get("/api/credit/blocking", {"applicant_id_number": hall.company.id_number,
-                                                "item_code": "510000-ZR-001-01"}).json()
+    check = client.get("/api/credit/blocking", {"case_number": case.number}).json()
     assert check["blocked"] and "不予受理该事项申请" in check["message"]
+    assert response.json()["applicant_id_number"] == hall.company.id_number  # the clerk handles the applicant
     bad = client.post(f"/api/credit/listings/{listing_id}/lift", {"reason": " "}, content_type="application/json")
     assert bad.status_code == 400 and bad.json()["field"] == "reason"
     client.force_login(hall.lc_clerk)
@@ -74,3 +77,37 @@ def test_api_lists_checks_and_lifts(client, hall):
 
 def test_api_needs_login(client, hall):
     assert client.get("/api/credit/listings").status_code == 401
+
+
+def test_the_abnormal_list_answers_only_for_a_case_the_asker_handles_and_is_logged(client, hall):
+    """No oracle: another department, centre staff or an applicant cannot ask about an ID number."""
+    from zwfw.cases import services as cases
+    from zwfw.cases.models import AuditLog
+
+    case = cases.apply(item=hall.geo_item, applicant=hall.company, actor=hall.clerk)
+    _listing(hall)
+    old_way = {"applicant_id_number": hall.company.id_number, "item_code": "510000-ZR-001-01"}
+    for user in (hall.lc_clerk, hall.centre, hall.leader):
+        client.force_login(user)
+        assert client.get("/api/credit/blocking", old_way).status_code in (400, 422)
+        r = client.get("/api/credit/blocking", {"case_number": case.number})
+        assert r.status_code == 404 and "四川某某" not in r.content.decode(), (user, r.content)
+    assert not AuditLog.objects.filter(what="异常名录查询").exists()
+    client.force_login(hall.clerk)
+    assert client.get("/api/credit/blocking", {"case_number": case.number}).json()["blocked"]
+    assert AuditLog.objects.filter(what="异常名录查询", user=hall.clerk, case=case).count() == 1
+
+
+def test_credit_listings_are_masked_for_those_who_do_not_handle_the_applicant(client, hall):
+    from zwfw.cases import services as cases
+    from zwfw.cases.models import AuditLog
+
+    cases.apply(item=hall.geo_item, applicant=hall.company, actor=hall.clerk)
+    _listing(hall)
+    client.force_login(hall.centre)
+    shown = client.get("/api/credit/listings").json()[0]["applicant_id_number"]
+    assert shown != hall.company.id_number and "*" in shown
+    assert not AuditLog.objects.exists()
+    client.force_login(hall.clerk)
+    assert client.get("/api/credit/listings").json()[0]["applicant_id_number"] == hall.company.id_number
+    assert AuditLog.objects.filter(user=hall.clerk, applicant=hall.company, what="异常名录证件号码").count() == 1

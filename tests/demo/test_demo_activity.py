@@ -83,6 +83,11 @@ def test_year_to_date_figures_equal_an_independent_count_of_events():
         for kind in ("accepted", "completed"):
             assert ytd[category][kind] == counted[(category, kind)], (category, kind)
     assert ytd["public_service"]["accepted"] > ytd["permit"]["accepted"] > ytd["other"]["accepted"] > 0
+    # No acceptance without its case: 即办件 are cases accepted and completed in one action.
+    assert not CaseEvent.objects.exclude(kind="consulted").filter(case__isnull=True).exists()
+    spot = Case.objects.filter(item__on_the_spot=True, status="completed", events__data__on_the_spot=True)
+    assert spot.exists() and all(c.accepted_on == timezone.localdate(c.completed_at) for c in spot[:50])
+    assert Case.objects.filter(status="rejected").exclude(legal_basis="").exists()
     window = queries.comprehensive_window_ytd(as_of)
     assert window["consulted"] > window["accepted"] > 0
     assert window["transferred"] > window["accepted"] * 0.8  # 件次: often more than one per case

@@ -102,3 +102,26 @@ def ensure_can_act(user, department) -> None:
 
 def _pk(department):
     return getattr(department, "pk", department)
+
+
+def is_staff_member(user) -> bool:
+    """Anyone working in or for the hall: every active role but the applicant's (superusers included)."""
+    return _active(user) and (getattr(user, "is_superuser", False) or (
+        _role(user) is not None and _role(user) != roles.APPLICANT))
+
+
+def staff_required(view):
+    """Page decorator: log in first; applicants get the 403 page (they see only their own cases,
+    licences and ratings, through the applicant portal)."""
+    import functools
+
+    from django.contrib.auth.decorators import login_required
+    from django.core.exceptions import PermissionDenied
+
+    @login_required
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not is_staff_member(request.user):
+            raise PermissionDenied("申请人账户只能查看本人的办件、证照和评价。")
+        return view(request, *args, **kwargs)
+    return wrapped

@@ -7,6 +7,8 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
+from zwfw.spreadsheet import append_row
+
 from .queries import month_attachment
 
 
@@ -15,13 +17,13 @@ def month_workbook(month: dt.date) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = f"{month.year}年{month.month}月"
-    ws.append([data["title"]])
+    append_row(ws, [data["title"]])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(data["columns"]))
     ws["A1"].font = Font(bold=True, size=14)
     ws["A1"].alignment = Alignment(horizontal="center")
-    ws.append(data["columns"])
+    append_row(ws, data["columns"])
     for row in data["rows"]:
-        ws.append([_cell(v) for v in row])
+        append_row(ws, [_cell(v) for v in row])
     thin = Side(style="thin")
     for r in ws.iter_rows(min_row=2, max_row=ws.max_row):
         for c in r:

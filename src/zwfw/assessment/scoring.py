@@ -54,8 +54,10 @@ def score(base: Decimal, lines: list[Line]) -> Score:
 
 
 def points_text(value: Decimal | int | float) -> str:
-    """100 → "100", 99.50 → "99.5", 0 → "0" (as the centre's tables print them)."""
+    """100 → "100", 99.50 → "99.5", 0 → "0", -2 → "-2" (as the centre's tables print them; never "-0")."""
     d = Decimal(str(value))
+    if d == 0:
+        d = Decimal(0)
     if d == d.to_integral_value():
         return str(d.quantize(Decimal(1)))
     return format(d.normalize(), "f")

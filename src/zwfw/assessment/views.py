@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from zwfw.accounts.scoping import can, department_id_of, ensure_may, scope, visible_departments
+from zwfw.accounts.scoping import can, department_id_of, ensure_may, scope, staff_required, visible_departments
 from zwfw.catalog.models import Department
 from zwfw.errors import DomainError, Forbidden
+from zwfw.inputs import parse_int
 
-from . import queries, services
+from . import queries, scoring, services
 from .excel import month_workbook
 from .models import Entry
 
@@ -34,7 +34,7 @@ def _forbidden(request, exc: DomainError):
     return render(request, "assessment/forbidden.html", {"message": exc.message}, status=exc.status)
 
 
-@login_required
+@staff_required
 def table(request):
     month = _month(request)
     attachment = queries.month_attachment(month)
@@ -49,7 +49,7 @@ def table(request):
     })
 
 
-@login_required
+@staff_required
 def window_entries(request, department_id: int):
     department = scope(request.user, Department.objects.filter(pk=department_id), field="pk").first()
     if department is None:
@@ -61,7 +61,7 @@ def window_entries(request, department_id: int):
         "entries": queries.entries(month, department=department)})
 
 
-@login_required
+@staff_required
 def export(request):
     month = _month(request)
     response = HttpResponse(month_workbook(month),
@@ -70,7 +70,7 @@ def export(request):
     return response
 
 
-@login_required
+@staff_required
 def new_entry(request):
     try:
         ensure_may(request.user, "score_windows")
@@ -103,7 +103,7 @@ def new_entry(request):
     return render(request, "assessment/entry_form.html", context, status=400 if context.get("field") else 200)
 
 
-@login_required
+@staff_required
 def proposals(request):
     try:
         ensure_may(request.user, "score_windows")
@@ -111,15 +111,31 @@ def proposals(request):
         return _forbidden(request, exc)
     if request.method == "POST":
         try:
-            entry_id = int(request.POST.get("entry") or 0)
-            if request.POST.get("action") == "reject":
-                services.reject_entry(request.user, entry_id, request.POST.get("reason", ""))
+            action = request.POST.get("action")
+            if action == "bulk":
+                done = services.confirm_entries(request.user, request.POST.getlist("entries"))
+                messages.success(request, f"已批量确认 {len(done)} 条考核建议，计入当月得分。")
+            elif action == "reject":
+                services.reject_entry(request.user, parse_int(request.POST.get("entry") or 0, "entry", "考核建议"),
+                                      request.POST.get("reason", ""))
                 messages.success(request, "已驳回该考核建议。")
             else:
-                services.confirm_entry(request.user, entry_id, request.POST.get("points") or None)
-                messages.success(request, "已确认该考核建议，计入当月得分。")
+                entry = services.confirm_entry(request.user, int(request.POST.get("entry") or 0),
+                                               request.POST.get("points") or None, request.POST.get("rule") or None)
+                messages.success(request, f"已按条款 {entry.rule.code} 确认该考核建议，计入当月得分。")
+        except (ValueError, TypeError):
+            messages.error(request, "请选择要处理的考核建议。")
         except DomainError as exc:
             messages.error(request, exc.message)
         return redirect("/assessment/proposals/")
-    return render(request, "assessment/proposals.html", {
-        "entries": queries.entries(status=Entry.PROPOSED)})
+    entries = list(queries.entries(status=Entry.PROPOSED))
+    clauses: dict = {}
+    for e in entries:  # the clauses of the month's rules, to confirm under another one
+        if e.month not in clauses:
+            try:
+                clauses[e.month] = list(services.ruleset_for(e.month).rules.order_by("kind", "code"))
+            except DomainError:
+                clauses[e.month] = [e.rule]
+        e.clauses = clauses[e.month]
+        e.signed = scoring.points_text(-e.points if e.rule.kind == e.rule.DEDUCTION else e.points)
+    return render(request, "assessment/proposals.html", {"entries": entries})

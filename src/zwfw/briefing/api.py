@@ -6,14 +6,15 @@ import datetime as dt
 from django.http import HttpResponse
 from ninja import Router, Schema
 
-from zwfw.accounts.auth import API_AUTH
+from zwfw.accounts.auth import STAFF_AUTH
 from zwfw.errors import NotFound
 
 from . import editorial, news
 from .models import Issue
+from .downloads import content_disposition
 from .render import MEDIA_TYPES, render
 
-router = Router(tags=["窗口工作周报"], auth=API_AUTH)
+router = Router(tags=["窗口工作周报"], auth=STAFF_AUTH)
 
 
 class IssueOut(Schema):
@@ -99,10 +100,19 @@ def publish_issue(request, pk: int):
     return _out(editorial.publish(request.auth, pk))
 
 
+@router.post("/issues/{pk}/skip", response=IssueOut, summary="本周停刊：不出周报、不占期号")
+def skip_issue(request, pk: int):
+    return _out(editorial.skip(request.auth, pk))
+
+
 @router.get("/issues/{pk}/render", summary="下载 docx / pdf / html / txt")
 def render_issue(request, pk: int, format: str = "docx"):
-    briefing, _ = editorial.build(_issue(pk))
-    return HttpResponse(render(briefing, format), content_type=MEDIA_TYPES.get(format, "application/octet-stream"))
+    issue = _issue(pk)
+    briefing, _ = editorial.build(issue)
+    response = HttpResponse(render(briefing, format),
+                            content_type=MEDIA_TYPES.get(format, "application/octet-stream"))
+    response["Content-Disposition"] = content_disposition(issue, format.lower().lstrip("."))
+    return response
 
 
 @router.get("/news", response=list[NewsOut], summary="某周的窗口动态")

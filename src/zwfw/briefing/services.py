@@ -64,9 +64,12 @@ class ImportResult:
         return "\n".join(lines)
 
 
-def _previous_numbered() -> numbering.Numbered | None:
-    last = (Issue.objects.filter(number__isnull=False, total__isnull=False, skipped=False)
-            .exclude(status=Issue.DRAFT).order_by("-total").first())
+def _previous_numbered(before=None) -> numbering.Numbered | None:
+    """The numbered issue with the highest total (of those whose period ends before ``before``)."""
+    issues = Issue.objects.filter(number__isnull=False, total__isnull=False, skipped=False).exclude(status=Issue.DRAFT)
+    if before is not None:
+        issues = issues.filter(period_end__lt=before)
+    last = issues.order_by("-total").first()
     return numbering.Numbered(last.year, last.number, last.total) if last else None
 
 
@@ -79,6 +82,28 @@ def next_number(year: int) -> tuple[int, int]:
     """(yearly number, total) for the next issue of ``year``: continues from the highest stored
     issue (imported or published) or from the numbering start, whichever is later."""
     return numbering.next_number(numbering.latest(_previous_numbered(), _start()), year)
+
+
+def number_for(issue: Issue) -> tuple[int, int]:
+    """(yearly number, total) of ``issue`` in the order of the periods: after the numbered issues
+    of earlier weeks (or the numbering start), whatever order they were published in."""
+    return numbering.next_number(numbering.latest(_previous_numbered(issue.period_start), _start()), issue.year)
+
+
+def check_publishing_order(issue: Issue) -> None:
+    """Issues are numbered in the order of their weeks: an earlier week's draft is published or
+    skipped (停刊) first, and no week is numbered behind a later week already numbered."""
+    earlier = (Issue.objects.filter(status=Issue.DRAFT, skipped=False, period_start__lt=issue.period_start)
+               .exclude(pk=issue.pk).order_by("period_start").first())
+    if earlier:
+        raise Conflict(
+            f"{earlier.period_start:%Y-%m-%d} 至 {earlier.period_end:%Y-%m-%d} 的周报草稿尚未发布："
+            f"请先发布该期，或将其标记为停刊，再发布本期，以免期号错位。", code="earlier_draft", field="issue")
+    later = (Issue.objects.filter(number__isnull=False, skipped=False, period_start__gt=issue.period_start)
+             .exclude(status=Issue.DRAFT).order_by("period_start").first())
+    if later:
+        raise Conflict(f"更晚一周的周报已编为{later}，本期（{issue.period_start:%Y-%m-%d} 起）不能再编号。",
+                       code="later_numbered", field="issue")
 
 
 def _leaves(value, path: str = "") -> dict[str, object]:

@@ -44,8 +44,8 @@ def register_applicant(*, kind: str, name: str, id_number: str, phone: str = "",
         return Applicant.objects.create(kind=kind, name=name, id_number=id_number, phone=phone,
                                         address=address.strip(), region=region, user=user)
     if applicant.kind != kind or applicant.name != name:
-        raise DomainError(
-            f"证件号码 {mask_id(id_number)} 已登记为“{applicant.name}”，与填写的名称不一致，请核对。",
+        raise DomainError(  # neutral: never tell who is registered under an ID number
+            "申请人姓名（名称）、类型与证件号码的登记信息不一致，请核对证件后重新填写。",
             code="applicant_mismatch", field="name")
     changed = []
     for field, value in (("phone", phone), ("address", address.strip()), ("region", region), ("user", user)):
@@ -62,8 +62,9 @@ def register_applicant(*, kind: str, name: str, id_number: str, phone: str = "",
 def handles(user, applicant: Applicant, case: Case | None = None) -> bool:
     """Whether ``user`` handles this applicant's case and so sees the data unmasked.
 
-    Comprehensive clerks, users of the case's department (or of any department with a
-    case of this applicant, when no case is named) and the applicant themselves.
+    Comprehensive clerks for cases at the comprehensive window, users of the case's department
+    (when no case is named: of any department, or the comprehensive window, with a case of this
+    applicant) and the applicant themselves.
     """
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
@@ -71,7 +72,9 @@ def handles(user, applicant: Applicant, case: Case | None = None) -> bool:
         return True
     role = getattr(user, "role", None)
     if role == "comprehensive_clerk":
-        return True
+        if case is not None:
+            return case.at_comprehensive_window
+        return applicant.cases.filter(at_comprehensive_window=True).exists()
     if role in ("department_clerk", "approver", "api_client") and user.department_id:
         if case is not None:
             return case.department_id == user.department_id
@@ -79,13 +82,18 @@ def handles(user, applicant: Applicant, case: Case | None = None) -> bool:
     return False
 
 
+def log_view(user, applicant: Applicant, *, case: Case | None = None, what: str, where: str) -> None:
+    """Record that ``user`` saw ``what`` of this applicant (AuditLog + the zwfw.audit logger)."""
+    AuditLog.objects.create(user=user, applicant=applicant, case=case, what=what, where=where)
+    audit.warning("unmasked applicant=%s case=%s user=%s what=%s where=%s", applicant.pk,
+                  case.number if case else "-", user.pk, what, where)
+
+
 def applicant_view(user, applicant: Applicant, *, case: Case | None = None, where: str = "") -> dict:
     """The applicant as ``user`` may see them; an unmasked view is logged (AuditLog + zwfw.audit)."""
     unmasked = handles(user, applicant, case)
     if unmasked:
-        AuditLog.objects.create(user=user, applicant=applicant, case=case, what="证件号码、联系电话", where=where)
-        audit.warning("unmasked applicant=%s case=%s user=%s where=%s", applicant.pk,
-                      case.number if case else "-", user.pk, where)
+        log_view(user, applicant, case=case, what="证件号码、联系电话", where=where)
     return {
         "kind": applicant.kind,
         "kind_label": applicant.get_kind_display(),

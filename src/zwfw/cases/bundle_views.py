@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from zwfw.catalog.models import Region
 from zwfw.catalog.queries import bundle_items
 from zwfw.errors import DomainError, NotFound
+from zwfw.inputs import pk_or_none
 
 from . import presenters, services
 from .models import Applicant, Channel
@@ -60,7 +61,7 @@ def bundle_apply_view(request, code):
         try:
             with transaction.atomic():  # a refused application leaves no new applicant behind either
                 if who == "clerk":
-                    region = Region.objects.filter(pk=values.get("region") or None).first()
+                    region = Region.objects.filter(pk=pk_or_none(values.get("region"), "region", "申请地")).first()
                     applicant = services.register_applicant(
                         kind=values.get("kind", ""), name=values.get("name", ""), id_number=values.get("id_number", ""),
                         phone=values.get("phone", ""), address=values.get("address", ""), region=region)

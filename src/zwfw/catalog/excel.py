@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from zwfw.errors import DomainError
+from zwfw.spreadsheet import append_row
 
 from . import services
 from .models import HandlingItem, Matter
 from .queries import department_by_name, items_in_force, power_type_by_text
-from .rules import ITEM_FIELDS, item_problems, reach_display
+from .rules import ITEM_FIELDS, MATTER_CODE_MAX, code_problem, item_problems, name_problem, reach_display
 from .sheet import BOOL_KEYS, COLUMNS, HEADER, REQUIRED, bool_cell, clean, find_header, parse_bool, parse_days, parse_reach
 
 SHEET_TITLE = "事项目录"
@@ -57,7 +58,7 @@ def export_catalog(target, on: dt.date) -> int:
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_TITLE
-    ws.append([header for _, header, _ in COLUMNS])
+    append_row(ws, [header for _, header, _ in COLUMNS])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     rows = items_in_force(on).order_by("matter__department__display_order", "matter__department__id",
@@ -72,7 +73,7 @@ def export_catalog(target, on: dt.date) -> int:
             "reach": reach_display(item.reach), "licence_kind": item.licence_kind,
             **{k: bool_cell(getattr(item, k)) for k in BOOL_KEYS},
         }
-        ws.append([values[key] for key, _, _ in COLUMNS])
+        append_row(ws, [values[key] for key, _, _ in COLUMNS])
         count += 1
     for col, width in zip("ABCDEFGHIJKLMNOPQ", [22, 22, 30, 12, 26, 24] + [12] * 11):
         ws.column_dimensions[col].width = width
@@ -129,6 +130,9 @@ def _check_row(number: int, cells: dict, errors: list[str]) -> Row | None:
         power_type = power_type_by_text(cells["power_type"])
         if power_type is None:
             problems.append(f"事项类型“{str(cells['power_type']).strip()}”无法识别")
+    if clean(cells.get("matter_code")):
+        problems += filter(None, [code_problem(cells["matter_code"], "事项编码", MATTER_CODE_MAX)])
+    problems += filter(None, [name_problem(cells.get("matter_name"), "事项名称")])
     # A column the file does not have leaves that value as it is (or at its default for a new item).
     item = {"code": clean(cells.get("code")), "name": str(cells.get("name") or "").strip()}
     if "licence_kind" in cells:

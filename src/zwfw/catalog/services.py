@@ -15,7 +15,7 @@ from zwfw.errors import Conflict, DomainError, NotFound
 from .models import (
     Bundle, BundleMember, Delegation, Department, GuideMaterial, HandlingItem, Matter, PowerType, ServiceGuide,
 )
-from .rules import FLAG_FIELDS, ITEM_FIELDS, item_problems
+from .rules import FLAG_FIELDS, ITEM_FIELDS, MATTER_CODE_MAX, code_problem, item_problems, name_problem
 
 ITEM_DEFAULTS = {f: HandlingItem._meta.get_field(f).get_default() for f in FLAG_FIELDS}
 
@@ -86,6 +86,9 @@ def add_matter(*, department: Department, code: str, name: str, power_type: Powe
     code, name = (code or "").strip(), (name or "").strip()
     if not code or not name:
         raise DomainError("事项编码和事项名称不能为空", field="code" if not code else "name")
+    for field, problem in [("code", code_problem(code, "事项编码", MATTER_CODE_MAX)), ("name", name_problem(name, "事项名称"))]:
+        if problem:
+            raise DomainError(problem, field=field)
     if Matter.objects.filter(code=code).in_force(valid_from).exists():
         raise Conflict(f"事项编码“{code}”在 {valid_from:%Y-%m-%d} 已有有效事项", field="code")
     matter = Matter.objects.create(department=department, code=code, name=name, power_type=power_type,

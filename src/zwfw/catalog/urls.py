@@ -7,5 +7,5 @@ urlpatterns = [
     path("", views.item_list, name="items"),
     path("diff/", views.diff, name="diff"),
     path("anomalies/", views.anomalies, name="anomalies"),
-    path("items/<str:code>/", views.item_detail, name="item"),
+    path("items/<path:code>/", views.item_detail, name="item"),  # codes made before validation may hold a slash
 ]

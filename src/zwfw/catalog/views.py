@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from zwfw.accounts.scoping import scope, visible_departments
+from zwfw.accounts.scoping import scope, staff_required, visible_departments
 
 from . import queries
 from .diffing import render_diff
@@ -30,7 +30,7 @@ def _date_param(request, name: str, default: dt.date) -> tuple[dt.date, str | No
 
 def _int_param(request, name: str) -> int | None:
     text = (request.GET.get(name) or "").strip()
-    return int(text) if text.isdigit() else None
+    return int(text) if text.isdigit() and len(text) <= 18 else None
 
 
 @login_required
@@ -70,7 +70,7 @@ def item_detail(request, code: str):
     })
 
 
-@login_required
+@staff_required
 def diff(request):
     today = timezone.localdate()
     date_from, e1 = _date_param(request, "from", today.replace(month=1, day=1))
@@ -81,7 +81,7 @@ def diff(request):
     })
 
 
-@login_required
+@staff_required
 def anomalies(request):
     on = timezone.localdate()
     items = scope(request.user, queries.items_in_force(on), field="matter__department")

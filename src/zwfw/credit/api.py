@@ -7,16 +7,19 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
-from zwfw.accounts.auth import API_AUTH
+from zwfw.accounts.auth import STAFF_AUTH
 from zwfw.accounts.scoping import scope, visible_departments
+from zwfw.cases.applicants import handles, log_view
 from zwfw.cases.models import Applicant
-from zwfw.catalog.models import HandlingItem, Matter
+from zwfw.cases.queries import cases_for
+from zwfw.catalog.models import Matter
+from zwfw.identifiers import mask_id
 from zwfw.errors import DomainError, NotFound
 
 from . import queries, services
 from .models import Listing
 
-router = Router(tags=["异常名录"], auth=API_AUTH)
+router = Router(tags=["异常名录"], auth=STAFF_AUTH)
 
 
 class ListingOut(Schema):
@@ -52,8 +55,14 @@ class LiftIn(Schema):
     reason: str
 
 
-def _out(x: Listing) -> dict:
-    return {"id": x.pk, "applicant": x.applicant.name, "applicant_id_number": x.applicant.id_number,
+def _out(x: Listing, request) -> dict:
+    """A listing as the asker may see it: the ID number in full only for one who handles the applicant (logged)."""
+    if handles(request.auth, x.applicant):
+        id_number = x.applicant.id_number
+        log_view(request.auth, x.applicant, what="异常名录证件号码", where=f"接口 {request.method} {request.path}")
+    else:
+        id_number = mask_id(x.applicant.id_number)
+    return {"id": x.pk, "applicant": x.applicant.name, "applicant_id_number": id_number,
             "department": x.department.name, "whole_department": x.whole_department,
             "matters": [m.code for m in x.matters.all()], "reason": x.reason, "document": x.document,
             "start_date": x.start_date, "end_date": x.end_date, "status": x.status_label(),
@@ -72,7 +81,7 @@ def listings(request, applicant_id_number: str | None = None, in_force_on: dt.da
         qs = qs.filter(applicant__id_number=applicant_id_number.strip().upper())
     if in_force_on:
         qs = qs.filter(queries.in_force_q(in_force_on))
-    return [_out(x) for x in qs[:500]]
+    return [_out(x, request) for x in qs[:500]]
 
 
 @router.post("/listings", response={201: ListingOut}, summary="列入异常名录")
@@ -91,13 +100,13 @@ def create(request, body: ListingIn):
         actor=request.auth, applicant=applicant, department=department, matters=matters,
         whole_department=body.whole_department, reason=body.reason, document=body.document,
         start_date=body.start_date, end_date=body.end_date, years=body.years)
-    return Status(201, _out(listing))
+    return Status(201, _out(listing, request))
 
 
 @router.post("/listings/{listing_id}/lift", response=ListingOut, summary="提前移出异常名录")
 def lift(request, listing_id: int, body: LiftIn):
     listing = get_object_or_404(_visible(request), pk=listing_id)
-    return _out(services.lift_early(listing, actor=request.auth, reason=body.reason))
+    return _out(services.lift_early(listing, actor=request.auth, reason=body.reason), request)
 
 
 class BlockOut(Schema):
@@ -106,13 +115,14 @@ class BlockOut(Schema):
     listing_id: int | None
 
 
-@router.get("/blocking", response=BlockOut, summary="申请人是否因异常名录不予受理该办理项")
-def blocking(request, applicant_id_number: str, item_code: str, on: dt.date | None = None):
+@router.get("/blocking", response=BlockOut, summary="办件的申请人是否因异常名录不予受理该办理项（仅限经办的办件，留痕）")
+def blocking(request, case_number: str, on: dt.date | None = None):
+    """Answers only for a case the asker handles (others: 404, as if it did not exist); every answer is logged."""
+    case = cases_for(request.auth).select_related("applicant", "item__matter").filter(number=case_number.strip()).first()
+    if case is None or not handles(request.auth, case.applicant, case):
+        raise NotFound("没有找到您经办的该办件。", code="case_not_found", field="case_number")
     on = on or timezone.localdate()
-    applicant = get_object_or_404(Applicant, id_number=applicant_id_number.strip().upper())
-    item = HandlingItem.objects.in_force(on).filter(code=item_code).select_related("matter").first()
-    if item is None:
-        raise NotFound("该办理项在该日期不在库。", code="item_not_found", field="item_code")
-    listing = queries.blocking_listing(applicant, item, on)
+    listing = queries.blocking_listing(case.applicant, case.item, on)
+    log_view(request.auth, case.applicant, case=case, what="异常名录查询", where=f"接口 {request.method} {request.path}")
     return {"blocked": listing is not None, "message": listing.refusal_message() if listing else None,
             "listing_id": listing.pk if listing else None}

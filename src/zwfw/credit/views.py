@@ -1,13 +1,12 @@
 """Abnormal-list pages for centre staff and department windows (their own department only)."""
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from zwfw.accounts.scoping import can, scope, visible_departments
+from zwfw.accounts.scoping import can, scope, staff_required, visible_departments
 from zwfw.errors import DomainError
 
 from . import services
@@ -21,7 +20,7 @@ def _visible(request):
                  .prefetch_related("matters"), field="department")
 
 
-@login_required
+@staff_required
 def listing_list(request):
     today = timezone.localdate()
     qs, show = _visible(request), request.GET.get("show", "in_force")
@@ -36,7 +35,7 @@ def listing_list(request):
                                                 "can_keep": can(request.user, "keep_credit_list")})
 
 
-@login_required
+@staff_required
 @require_http_methods(["GET", "POST"])
 def listing_new(request):
     departments = visible_departments(request.user)
@@ -54,7 +53,7 @@ def listing_new(request):
     })
 
 
-@login_required
+@staff_required
 @require_http_methods(["GET", "POST"])
 def listing_detail(request, pk: int):
     listing = get_object_or_404(_visible(request), pk=pk)

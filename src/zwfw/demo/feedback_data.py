@@ -2,8 +2,8 @@
 
 Ratings by the demo applicant 张三 go through ``feedback.services.rate_case``. The service accepts
 a rating only from the applicant's own login, and the generated applicants have none, so their
-ratings are bulk-created the way the service writes them (a bad one opens a rectification due in
-15 working days and proposes an assessment entry).
+ratings are bulk-created the way the service writes them; a bad one opens a rectification that the
+department verifies (核实) through the service: upheld, it proposes an assessment entry.
 """
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import random
 
 from django.db import transaction
 
-from zwfw.assessment.services import propose_entry
 from zwfw.feedback import services as feedback
 from zwfw.feedback.models import Level, Rating, Rectification
 
@@ -52,9 +51,9 @@ def generate(rng: random.Random, cal, start: dt.date, end: dt.date, users: dict,
         for rating in Rating.objects.filter(case_id__in=bad).select_related("case", "department").order_by("id"):
             day = rating.rated_at.astimezone(dt.timezone(dt.timedelta(hours=8))).date()
             rect = Rectification.objects.create(rating=rating, department=rating.department, opened_on=day,
-                                                due_on=cal.add(day, feedback.RECTIFICATION_WORKING_DAYS))
-            propose_entry(rating.department, day, "bad_rating", f"feedback.rating:{rating.pk}",
-                          f"办件 {rating.case.number} 获评“{rating.get_level_display()}”：{rating.comment}")
+                                                verify_due_on=cal.add(day, 1))
+            rect = feedback.verify_rating(rect, actor=users["zhongxin"], upheld=True, on=day,
+                                          note="调阅办件记录和窗口录像，评价反映的问题属实")
             opened.append(rect)
         if opened:
             first = opened[0]

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from zwfw.cases import clock
+from zwfw.cases import clock, windows
 from zwfw.cases.models import Applicant, Case, CaseEvent, CaseSequence, Suspension
 from zwfw.cases.numbering import case_number
 from zwfw.catalog.models import HandlingItem
@@ -26,8 +26,9 @@ from .timeline import SUSPENSION_KINDS, STATUS_AFTER, Plan, deadlines_for, plan_
 
 TZ = ZoneInfo("Asia/Shanghai")
 BATCH = 2000
-SUSPENSION_REASONS = {"expert_review": "组织专家评审", "site_inspection": "赴现场核查", "testing": "委托检验检测"}
+SUSPENSION_REASONS = {"expert_review": "组织专家评审", "appraisal": "委托技术鉴定", "testing": "委托检测机构检测"}
 BACK_OFFICE = ("review_started", "suspended", "resumed", "approved", "denied")
+HANDED_OUT = ("issued", "completed")  # 颁发 and delivery: where the result is handed out
 
 
 class Catalogue:
@@ -53,7 +54,7 @@ class Catalogue:
         items, weights = self.by_category[category], self.weights[category]
 
         def ok(item):
-            return (self.in_force(item, on) and (not spot_only or item.promised_days <= 1)
+            return (self.in_force(item, on) and (not spot_only or item.on_the_spot)
                     and (fits is None or fits(item, on)))
         for _ in range(30):
             item = rng.choices(items, weights=weights)[0]
@@ -88,12 +89,22 @@ class Builder:
         return self.rng.choice(pool)
 
     def actor(self, kind: str, case: Case):
+        """Who takes the step: the comprehensive window receives its cases and hands out the results of
+        the departments that issue there (综合窗口出件); the department's back office decides."""
         dept_code = case.department.code
+        if kind == "applied" and case.channel != "window":
+            return None  # applied online: no clerk acts
+        if kind in HANDED_OUT and volumes.issues_at_comprehensive_window(dept_code):
+            return self.users.get("zongchuang")
         if case.at_comprehensive_window and kind not in BACK_OFFICE:
             return self.users.get("zongchuang")
         if kind in ("suspended", "resumed", "approved", "denied"):
             return self.users.get(f"{dept_code}-shenpi") or self.users.get(dept_code)
         return self.users.get(dept_code)
+
+    @staticmethod
+    def window(actor, case: Case | None = None) -> str:
+        return windows.acting_window(getattr(actor, "role", None), getattr(case, "channel", None))
 
     # -- one case -----------------------------------------------------------------------------
     def fits(self, item, day: dt.date) -> bool:
@@ -104,20 +115,22 @@ class Builder:
             return False
         return True
 
-    def add_case(self, item, category: str, day: dt.date, *, rejected=False):
+    def add_case(self, item, category: str, day: dt.date, *, rejected=False, on_the_spot=False):
         rng = self.rng
-        comprehensive = item.at_comprehensive_window and rng.random() < volumes.COMPREHENSIVE_SHARE
+        comprehensive = (not on_the_spot and item.at_comprehensive_window
+                         and rng.random() < volumes.COMPREHENSIVE_SHARE)
         suspension = None
         if category == "permit" and item.promised_days >= 5 and rng.random() < volumes.SUSPENDED_SHARE * 3:
             suspension = (rng.choice(SUSPENSION_KINDS)[0], rng.randint(3, 10))
         plan = Plan(accepted_on=day, statutory=item.statutory_days, promised=item.promised_days,
                     comprehensive=comprehensive, rejected=rejected, denied=rng.random() < volumes.DENIED_SHARE,
                     late=rng.random() < volumes.LATE_SHARE, suspension=suspension,
-                    transfers=(1 + (rng.random() < 0.55) + (rng.random() < 0.2)) if comprehensive else 1)
+                    transfers=(1 + (rng.random() < 0.55) + (rng.random() < 0.2)) if comprehensive else 1,
+                    on_the_spot=on_the_spot)
         steps = [s for s in plan_steps(rng, self.cal, plan) if s[1] <= self.end]
         steps = timed(rng, steps, TZ)
         self.serials[day] += 1
-        channel = "window" if comprehensive or rng.random() < 0.4 or not item.fully_online else "online"
+        channel = "window" if on_the_spot or comprehensive or rng.random() < 0.4 or not item.fully_online else "online"
         steps[0] = (steps[0][0], steps[0][1], steps[0][2], {"channel": channel})
         status = STATUS_AFTER[steps[-1][0]]
         case = Case(
@@ -129,7 +142,7 @@ class Builder:
         if not rejected:
             self._clock(case, plan, steps)
         else:
-            case.reason = steps[-1][2]
+            case.reason, case.legal_basis = steps[-1][2], steps[-1][3]["legal_basis"]
         self.cases.append(case)
         self.steps.append(steps)
 
@@ -145,25 +158,37 @@ class Builder:
                 case.suspended_since = start
             self.suspensions.append((len(self.cases), plan.suspension[0], start, "resumed" in kinds,
                                      plan.suspension[1]))
+        decision = next((s for s in steps if s[0] in ("approved", "denied")), None)
+        if decision is not None:
+            case.decided_on = decision[1].astimezone(TZ).date()
+            case.saved_days = clock.saved_days(self.cal, case.decided_on, case.statutory_due)
+            if decision[0] == "approved":
+                case.delivery_due = clock.delivery_due(self.cal, case.decided_on)
         if case.status == "completed":
             at = steps[-1][1]
             case.completed_at = at
-            case.saved_days = clock.saved_days(self.cal, at.astimezone(TZ).date(), case.statutory_due)
-            post = self.rng.random() < 0.3
-            case.delivery = "post" if post else "window"
-            case.tracking_number = f"EMS{self.rng.randrange(10 ** 10):010d}CN" if post else ""
-            steps[-1] = (steps[-1][0], at, clock.saved_sentence(case.saved_days),
-                         {"delivery": case.delivery, "tracking_number": case.tracking_number,
-                          "saved_days": case.saved_days})
+            if plan.on_the_spot:  # accepted and handed over at the window in the same action
+                case.delivery = "window"
+                if case.saved_days is None:
+                    case.decided_on = at.astimezone(TZ).date()
+                    case.saved_days = clock.saved_days(self.cal, case.decided_on, case.statutory_due)
+                steps[-1] = (steps[-1][0], at, steps[-1][2], steps[-1][3] | {"saved_days": case.saved_days})
+            else:
+                post = self.rng.random() < 0.3
+                case.delivery = "post" if post else "window"
+                case.tracking_number = f"EMS{self.rng.randrange(10 ** 10):010d}CN" if post else ""
+                steps[-1] = (steps[-1][0], at, "",
+                             {"delivery": case.delivery, "tracking_number": case.tracking_number,
+                              "saved_days": case.saved_days})
         if case.status == "denied" or "denied" in kinds:
             case.reason = "经审查，申请人不符合法定条件"
 
     # -- events without a case ------------------------------------------------------------------
     def loose(self, kind: str, item, day: dt.date, *, comprehensive: bool, note: str = "", data=None):
+        actor = self.users.get("zongchuang") if comprehensive else self.users.get(item.matter.department.code)
         self.loose_events.append(CaseEvent(
             kind=kind, at=volumes.office_time(self.rng, day, TZ), department=item.matter.department,
-            power_type_id=item.matter.power_type_id, at_comprehensive_window=comprehensive,
-            actor=self.users.get("zongchuang") if comprehensive else self.users.get(item.matter.department.code),
+            power_type_id=item.matter.power_type_id, window=self.window(actor), actor=actor,
             note=note, data=data or {"matter": item.matter.code, "matter_name": item.matter.name}))
 
     # -- writing --------------------------------------------------------------------------------
@@ -176,18 +201,19 @@ class Builder:
                 rows = []
                 for case, steps in zip(chunk, self.steps[i:i + BATCH]):
                     for kind, at, note, data in steps:
+                        actor = self.actor(kind, case)
                         rows.append(CaseEvent(
                             case=case, kind=kind, at=at, department_id=case.department_id,
                             power_type_id=case.item.matter.power_type_id,
-                            at_comprehensive_window=case.at_comprehensive_window, note=note, data=data,
-                            actor=self.actor(kind, case)))
+                            window=self.window(actor, case), note=note, data=data, actor=actor))
                 CaseEvent.objects.bulk_create(rows, batch_size=BATCH)
                 events += len(rows)
                 progress(f"  已写入办件 {min(i + BATCH, len(self.cases))}/{len(self.cases)} 件")
             Suspension.objects.bulk_create([
                 Suspension(case=self.cases[idx], kind=kind, started_on=start,
                            ended_on=self.cal.add(start, days) if resumed else None,
-                           working_days=days if resumed else 0, reason=SUSPENSION_REASONS[kind])
+                           working_days=days if resumed else 0, reason=SUSPENSION_REASONS[kind],
+                           notice=f"特别程序告知书（{SUSPENSION_REASONS[kind]}）", notified_on=start, expected_days=days)
                 for idx, kind, start, resumed, days in self.suspensions], batch_size=BATCH)
             CaseEvent.objects.bulk_create(self.loose_events, batch_size=BATCH)
             events += len(self.loose_events)
@@ -212,22 +238,18 @@ def generate(rng: random.Random, cal, start: dt.date, end: dt.date, scale: float
         with_case = set(rng.sample(range(len(accepted_days)), target["with_case"]))
         spot = 0
         for n, day in enumerate(accepted_days):
-            item = catalogue.pick(rng, category, day, spot_only=n not in with_case,
-                                  fits=builder.fits if n in with_case else None)
+            on_the_spot = n not in with_case
+            item = catalogue.pick(rng, category, day, spot_only=on_the_spot, fits=builder.fits)
             if item is None:  # a catalogue loaded later than the period starts
                 continue
-            if n in with_case:
-                builder.add_case(item, category, day)
-            else:
-                builder.loose("accepted", item, day, comprehensive=False,
-                              note="即办件，部门窗口当场办理", data={"item": item.code, "on_the_spot": True})
-                spot += 1
+            builder.add_case(item, category, day, on_the_spot=on_the_spot)  # every acceptance has its case
+            spot += on_the_spot
         rejected = round(target["with_case"] * volumes.REJECTED_SHARE)
         for day in volumes.spread(rng, rejected, days, weights):
             item = catalogue.pick(rng, category, day, fits=builder.fits)
             if item is not None:
                 builder.add_case(item, category, day, rejected=True)
-        made[category] = {"cases": target["with_case"] + rejected, "on_the_spot": spot}
+        made[category] = {"cases": len(accepted_days) + rejected, "on_the_spot": spot}
     progress(f"  已生成 {len(builder.cases)} 件办件的办理过程，正在写入数据库……")
     _consultations(builder, days, weights)
     cases, events = builder.save(progress)

@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass, field
 
 from zwfw.cases import clock
+from zwfw.cases.acceptance import BASIS_MATERIALS
 
 from .volumes import completion_days
 
@@ -18,8 +19,9 @@ STATUS_AFTER = {
     "review_started": "reviewing", "suspended": "suspended", "resumed": "reviewing", "approved": "approved",
     "denied": "denied", "issued": "issued", "completed": "completed",
 }
+REJECTION_REASON = "申请材料不齐全且无法当场补正，申请人不具备申请资格"
 TRANSFER_TARGETS = ["审批处室", "分管处长", "分管厅（局）领导", "技术审查中心"]
-SUSPENSION_KINDS = [("expert_review", "专家评审"), ("site_inspection", "现场核查"), ("testing", "检验检测")]
+SUSPENSION_KINDS = [("expert_review", "专家评审"), ("appraisal", "鉴定"), ("testing", "检测")]
 
 
 @dataclass
@@ -35,6 +37,7 @@ class Plan:
     late: bool = False
     suspension: tuple[str, int] | None = None      # (kind, working days)
     transfers: int = 1
+    on_the_spot: bool = False                      # 即办件: accepted and completed in one action
     steps: list = field(default_factory=list)      # [(kind, day, note, data)]
 
 
@@ -43,7 +46,11 @@ def plan_steps(rng: random.Random, cal, plan: Plan) -> list[tuple[str, dt.date, 
     d = plan.accepted_on
     if plan.rejected:
         return [("applied", d, "", {"channel": "window"}),
-                ("rejected", d, "申请材料不齐全且无法当场补正，申请人不具备申请资格", {})]
+                ("rejected", d, REJECTION_REASON, {"legal_basis": BASIS_MATERIALS})]
+    if plan.on_the_spot:
+        return [("applied", d, "", {"channel": "window"}),
+                ("accepted", d, "", {"accepted_on": d.isoformat(), "deemed_from_receipt": False}),
+                ("completed", d, "即办件，受理后当场办结", {"on_the_spot": True, "delivery": "window"})]
     k = completion_days(rng, plan.promised, plan.statutory, plan.late)
     sus_kind, sus_days = plan.suspension if plan.suspension and k >= 2 else (None, 0)
     steps = [("applied", d, "", {}), ("accepted", d, "", {"accepted_on": d.isoformat(), "deemed_from_receipt": False})]

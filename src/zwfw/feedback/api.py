@@ -6,7 +6,7 @@ import datetime as dt
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from zwfw.accounts.auth import API_AUTH
+from zwfw.accounts.auth import API_AUTH, STAFF_AUTH
 from zwfw.accounts.scoping import scope, visible_departments
 from zwfw.cases.models import Case
 from zwfw.errors import NotFound
@@ -37,7 +37,7 @@ class RectificationOut(Schema):
     level: str
     comment: str
     opened_on: dt.date
-    due_on: dt.date
+    due_on: dt.date | None
     status: str
     callback_on: dt.date | None
     callback_result: str
@@ -107,13 +107,25 @@ def _rects(request):
     return scope(request.auth, Rectification.objects.select_related("rating__case", "department"), field="department")
 
 
-@router.get("/rectifications", response=list[RectificationOut], summary="差评整改（本部门）")
+@router.get("/rectifications", auth=STAFF_AUTH, response=list[RectificationOut], summary="差评整改（本部门）")
 def rectifications(request, open_only: bool = True):
     qs = _rects(request)
-    return [_rect_out(x) for x in (qs.filter(status=Rectification.OPEN) if open_only else qs)[:500]]
+    open_statuses = [Rectification.VERIFYING, Rectification.OPEN]
+    return [_rect_out(x) for x in (qs.filter(status__in=open_statuses) if open_only else qs)[:500]]
 
 
-@router.post("/rectifications/{rect_id}/close", response=RectificationOut, summary="办结整改并登记回访")
+class VerifyIn(Schema):
+    upheld: bool
+    verification: str
+
+
+@router.post("/rectifications/{rect_id}/verify", response=RectificationOut, summary="核实差评（属实才整改、扣分）")
+def verify(request, rect_id: int, body: VerifyIn):
+    rect = get_object_or_404(_rects(request), pk=rect_id)
+    return _rect_out(services.verify_rating(rect, actor=request.auth, upheld=body.upheld, note=body.verification))
+
+
+@router.post("/rectifications/{rect_id}/close", auth=STAFF_AUTH, response=RectificationOut, summary="办结整改并登记回访")
 def close(request, rect_id: int, body: CloseIn):
     rect = get_object_or_404(_rects(request), pk=rect_id)
     return _rect_out(services.close_rectification(rect, actor=request.auth, **body.dict()))
@@ -129,7 +141,7 @@ def _ticket(request, number: str) -> HotlineTicket:
                                    field="department"), number=number)
 
 
-@router.post("/tickets", response={201: TicketOut}, summary="登记 12345 工单")
+@router.post("/tickets", auth=STAFF_AUTH, response={201: TicketOut}, summary="登记 12345 工单")
 def register(request, body: TicketIn):
     department = visible_departments(request.auth).filter(code=body.department_code).first()
     if department is None:
@@ -139,17 +151,17 @@ def register(request, body: TicketIn):
     return Status(201, _ticket_out(ticket))
 
 
-@router.post("/tickets/{number}/answer", response=TicketOut, summary="答复 12345 工单")
+@router.post("/tickets/{number}/answer", auth=STAFF_AUTH, response=TicketOut, summary="答复 12345 工单")
 def answer(request, number: str, body: AnswerIn):
     return _ticket_out(services.answer_ticket(_ticket(request, number), actor=request.auth, answer=body.answer))
 
 
-@router.post("/tickets/{number}/rating", response=TicketOut, summary="登记 12345 工单群众评价")
+@router.post("/tickets/{number}/rating", auth=STAFF_AUTH, response=TicketOut, summary="登记 12345 工单群众评价")
 def rate_ticket(request, number: str, body: LevelIn):
     return _ticket_out(services.rate_ticket(_ticket(request, number), actor=request.auth, level=body.level))
 
 
-@router.get("/satisfaction", response=list[RateOut], summary="各窗口满意率")
+@router.get("/satisfaction", auth=STAFF_AUTH, response=list[RateOut], summary="各窗口满意率")
 def satisfaction(request, start: dt.date, end: dt.date):
     visible = set(visible_departments(request.auth).values_list("pk", flat=True))
     return [{"department": r.department, "ratings_satisfied": r.ratings.satisfied, "ratings_total": r.ratings.total,

@@ -28,6 +28,7 @@ class Rating(models.Model):
     level = models.PositiveSmallIntegerField("评价等级", choices=Level.choices)
     comment = models.TextField("评价内容", blank=True)
     rated_at = models.DateTimeField("评价时间")
+    defaulted = models.BooleanField("逾期未评价默认满意", default=False)
 
     class Meta:
         verbose_name = "好差评"
@@ -44,18 +45,25 @@ class Rating(models.Model):
 
 
 class Rectification(models.Model):
-    """差评整改: opened by a bad rating, due in 15 working days, closed with a callback (回访)."""
+    """差评整改: a bad rating is first verified (核实) by the department within a working day; a verified one
+    is rectified within 15 working days and closed with a callback (回访) giving the rater's view of the fix;
+    one found not to hold (不属实) is closed without a deduction."""
 
-    OPEN, CLOSED = "open", "closed"
-    STATUS_CHOICES = [(OPEN, "整改中"), (CLOSED, "已办结")]
+    VERIFYING, OPEN, CLOSED, NOT_UPHELD = "verifying", "open", "closed", "not_upheld"
+    STATUS_CHOICES = [(VERIFYING, "待核实"), (OPEN, "整改中"), (CLOSED, "已办结"), (NOT_UPHELD, "核实不属实")]
 
     rating = models.OneToOneField(Rating, on_delete=models.PROTECT, related_name="rectification",
                                   verbose_name="差评")
     department = models.ForeignKey("catalog.Department", on_delete=models.PROTECT, related_name="rectifications",
                                    verbose_name="整改窗口")
     opened_on = models.DateField("交办日期")
-    due_on = models.DateField("整改期限")
-    status = models.CharField("状态", max_length=8, choices=STATUS_CHOICES, default=OPEN)
+    verify_due_on = models.DateField("核实期限", null=True, blank=True)
+    verified_on = models.DateField("核实日期", null=True, blank=True)
+    verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+", verbose_name="核实人")
+    verification = models.TextField("核实情况", blank=True)
+    due_on = models.DateField("整改期限", null=True, blank=True, help_text="核实属实后起算")
+    status = models.CharField("状态", max_length=12, choices=STATUS_CHOICES, default=VERIFYING)
     measures = models.TextField("整改措施", blank=True)
     closed_at = models.DateTimeField("办结时间", null=True, blank=True)
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,

@@ -1,9 +1,16 @@
-"""Writers of feedback: rate a completed case, close a rectification with its callback,
-register / answer / rate 12345 tickets. One transaction each."""
+"""Writers of feedback: rate a completed case, verify a bad rating, close a rectification with its
+callback, register / answer / rate 12345 tickets. One transaction each.
+
+The 差评 loop: a bad rating needs its reason; the department verifies it (核实) within
+``ZWFW_BAD_RATING_VERIFY_DAYS`` working days before anything else happens; only a verified one
+proposes an assessment deduction and is rectified within ``ZWFW_RECTIFICATION_DAYS`` working days,
+closed with a call-back giving the rater's view of the fix. One found not to hold never deducts.
+"""
 from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -11,8 +18,6 @@ from zwfw.accounts.scoping import ensure_can_act, ensure_may
 from zwfw.errors import Conflict, DomainError, Forbidden
 
 from .models import Level, Rating, Rectification, HotlineTicket
-
-RECTIFICATION_WORKING_DAYS = 15
 
 
 def parse_level(value, *, field: str = "level") -> Level:
@@ -49,19 +54,71 @@ def rate_case(case, *, user, level, comment: str = "", at: dt.datetime | None = 
     if case.status != CaseStatus.COMPLETED:
         raise DomainError("办件办结后才能评价。", code="case_not_completed")
     level = parse_level(level)
+    comment = (comment or "").strip()
+    if level in (Level.DISSATISFIED, Level.VERY_DISSATISFIED) and not comment:
+        raise DomainError(f"评价为“{Level(level).label}”时请写明原因，便于窗口核实整改。", code="reason_required",
+                          field="comment")
     at = at or timezone.now()
     try:
         with transaction.atomic():
             rating = Rating.objects.create(case=case, department=case.department, applicant=applicant,
-                                           level=level, comment=(comment or "").strip(), rated_at=at)
+                                           level=level, comment=comment, rated_at=at)
             if rating.is_bad:
                 opened = timezone.localdate(at)
-                Rectification.objects.create(rating=rating, department=case.department, opened_on=opened,
-                                             due_on=get_calendar().add(opened, RECTIFICATION_WORKING_DAYS))
-                _propose_assessment_entry(rating)
+                Rectification.objects.create(
+                    rating=rating, department=case.department, opened_on=opened,
+                    verify_due_on=get_calendar().add(opened, settings.ZWFW_BAD_RATING_VERIFY_DAYS))
             return rating
     except IntegrityError:
         raise Conflict("该办件已评价过，每个办件只能评价一次。", code="already_rated") from None
+
+
+def verify_rating(rectification: Rectification, *, actor, upheld: bool, note: str,
+                  on: dt.date | None = None) -> Rectification:
+    """核实 a bad rating. Upheld: the rectification runs from today and the deduction is proposed.
+    Not upheld (with the reason): closed, no deduction."""
+    from zwfw.workdays.services import get_calendar
+
+    ensure_may(actor, "handle_feedback")
+    ensure_can_act(actor, rectification.department)
+    note = (note or "").strip()
+    if not note:
+        raise DomainError("请填写核实情况。", code="verification_required", field="verification")
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        rect = Rectification.objects.select_for_update().select_related("rating__case").get(pk=rectification.pk)
+        if rect.status != Rectification.VERIFYING:
+            raise Conflict(f"该差评已{rect.get_status_display()}，不能再核实。", code="already_verified")
+        rect.verified_on, rect.verified_by, rect.verification = on, actor, note
+        if upheld:
+            rect.status = Rectification.OPEN
+            rect.due_on = get_calendar().add(on, settings.ZWFW_RECTIFICATION_DAYS)
+            _propose_assessment_entry(rect.rating)
+        else:
+            rect.status = Rectification.NOT_UPHELD
+        rect.save()
+        return rect
+
+
+def apply_default_ratings(today: dt.date) -> int:
+    """Where the centre switches it on (ZWFW_DEFAULT_RATING_SATISFIED): a case completed more than
+    ZWFW_DEFAULT_RATING_DAYS working days ago and still not rated counts as 满意. Returns how many."""
+    from zwfw.cases.models import Case, CaseStatus
+    from zwfw.workdays.services import get_calendar
+
+    if not settings.ZWFW_DEFAULT_RATING_SATISFIED:
+        return 0
+    cal = get_calendar()
+    last_day = cal.add(today, -settings.ZWFW_DEFAULT_RATING_DAYS)
+    cases = (Case.objects.filter(status=CaseStatus.COMPLETED, rating__isnull=True,
+                                 completed_at__date__lt=last_day).select_related("department", "applicant"))
+    now = timezone.now()
+    with transaction.atomic():
+        made = Rating.objects.bulk_create(
+            [Rating(case=c, department=c.department, applicant=c.applicant, level=Level.SATISFIED,
+                    comment=f"办结后 {settings.ZWFW_DEFAULT_RATING_DAYS} 个工作日内未评价，默认满意", rated_at=now,
+                    defaulted=True) for c in cases], batch_size=1000, ignore_conflicts=True)
+    return len(made)
 
 
 def close_rectification(rectification: Rectification, *, actor, measures: str, callback_on: dt.date,
@@ -83,6 +140,8 @@ def close_rectification(rectification: Rectification, *, actor, measures: str, c
         rect = Rectification.objects.select_for_update().get(pk=rectification.pk)
         if rect.status == Rectification.CLOSED:
             raise Conflict("该整改已办结。", code="already_closed")
+        if rect.status != Rectification.OPEN:
+            raise Conflict(f"该差评{rect.get_status_display()}，核实属实后才能整改。", code="not_verified")
         rect.status, rect.measures, rect.closed_at, rect.closed_by = Rectification.CLOSED, measures, at or timezone.now(), actor
         rect.callback_on, rect.callback_result, rect.callback_level = callback_on, callback_result, level
         rect.save()

@@ -6,12 +6,12 @@ import datetime as dt
 
 from ninja import Router, Schema, Status
 
-from zwfw.accounts.auth import API_AUTH
+from zwfw.accounts.auth import STAFF_AUTH
 
 from . import queries, services
 from .models import InspectionPoint, Window
 
-router = Router(tags=["大厅管理"], auth=API_AUTH)
+router = Router(tags=["大厅管理"], auth=STAFF_AUTH)
 
 
 class WindowOut(Schema):

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from zwfw.accounts.scoping import can
+from zwfw.accounts.scoping import can, staff_required
 from zwfw.cn import chinese_date, heading_number, period_text
 from zwfw.errors import DomainError
 
@@ -21,9 +20,11 @@ MAX_FINDINGS = 30
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
-    """Monday to Sunday of the week holding ``day`` (a round on a make-up Saturday counts too)."""
-    start = day - dt.timedelta(days=day.weekday())
-    return start, start + dt.timedelta(days=6)
+    """The briefing week holding ``day``: the issue's period, else the calendar's working week
+    (a round on a make-up Saturday counts in its week)."""
+    from zwfw.briefing.weeks import week_of as briefing_week
+
+    return briefing_week(day)
 
 
 def _date(text: str | None, default: dt.date | None) -> dt.date | None:
@@ -33,7 +34,7 @@ def _date(text: str | None, default: dt.date | None) -> dt.date | None:
         return default
 
 
-@login_required
+@staff_required
 def week(request):
     day = _date(request.GET.get("date"), timezone.localdate())
     start, end = week_of(day)
@@ -65,7 +66,7 @@ def _findings_from(post, files) -> list[dict]:
     return rows
 
 
-@login_required
+@staff_required
 def new_round(request):
     today = timezone.localdate()
     context = {"error": None, "field": None, "values": {}}
@@ -101,7 +102,7 @@ def _rows_back(post) -> list[dict]:
     return rows or [{"point": "", "window": "", "description": ""}]
 
 
-@login_required
+@staff_required
 def finding_photo(request, pk: int):
     finding = Finding.objects.filter(pk=pk).first()
     if finding is None or not finding.photo:

@@ -7,7 +7,7 @@ from pydantic import Field
 from zwfw.accounts import scoping
 from zwfw.accounts.auth import API_AUTH
 from zwfw.errors import DomainError, Forbidden
-from zwfw.stats import queries, services
+from zwfw.stats import csvimport, queries, services
 
 router = Router(tags=["统计"])
 
@@ -51,7 +51,7 @@ class DailyCountIn(Schema):
     department: str = Field(description="部门编码、名称或简称")
     power_type: str | None = Field(None, description="事项类型编码或名称；咨询可为空")
     kind: str = Field(description="指标：咨询/受理/办结/颁发/流转/不予受理（或 consulted/accepted/…）")
-    count: int = Field(ge=0, description="数量")
+    count: int = Field(ge=0, le=csvimport.MAX_COUNT, description="数量")
     comprehensive: bool = Field(False, description="是否为综合窗口数据")
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 
 from zwfw.errors import DomainError
+from zwfw.inputs import MAX_YEAR, MIN_YEAR
 
 HEADERS = {
     "day": {"日期", "统计日期", "业务日期", "办理日期", "date", "day"},
@@ -62,15 +63,23 @@ def parse_day(text: str) -> dt.date:
     if not match:
         raise ValueError(f"日期“{text}”无法识别（应为 2023-09-08 或 2023年9月8日）")
     try:
-        return dt.date(*(int(g) for g in match.groups()))
+        day = dt.date(*(int(g) for g in match.groups()))
     except ValueError:
         raise ValueError(f"日期“{text}”不存在") from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise ValueError(f"日期“{text}”超出范围（应在 {MIN_YEAR} 年至 {MAX_YEAR} 年之间）")
+    return day
+
+
+MAX_COUNT = 10_000_000  # a day's figure for one department and kind; the column holds far more
 
 
 def parse_count(text: str) -> int:
     text = _clean(text).replace(",", "").replace("，", "").replace(" ", "")
     if not re.fullmatch(r"\d+", text):
         raise ValueError(f"数量“{_clean(text)}”不是非负整数")
+    if len(text) > len(str(MAX_COUNT)) or int(text) > MAX_COUNT:
+        raise ValueError(f"数量“{text}”超出范围（一天最多 {MAX_COUNT} 件）")
     return int(text)
 
 

@@ -113,7 +113,7 @@ def docx_lines(path: Path) -> list[str]:
             lines.append(budget.spend(_text(child)))
         elif tag == "tbl":
             rows = table_rows(child, budget)
-            if len(rows) < 2 or max(len(r) for r in rows) < 3:  # a layout table (masthead, issuing body and date)
+            if len(rows) < 2 or max(len(r) for r in rows) < 3:  # a layout table (masthead, issuing body and date, a 版记)
                 lines.extend(cell for row in rows for cell in row if cell.strip())
                 continue
             lines.append("")

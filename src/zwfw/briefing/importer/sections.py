@@ -217,6 +217,10 @@ def split(lines: list[str], hard_breaks: bool) -> Layout:
             else:
                 units.append(Unit("header", text))
                 continue
+        if units and units[-1].kind == "header" and re.search(r"\d{4}年\d{1,2}月\d{1,2}日$", text) \
+                and len(text) <= HEADING_MAX * 3:  # from 2023 the issuer and date follow the period
+            units.append(Unit("header", text))
+            continue
         unit = _classify_text(text, hard_breaks)
         previous = units[-1] if units else None
         starts = unit.kind != "text" or unit.level or unit.lead
