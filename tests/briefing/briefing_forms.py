@@ -17,7 +17,8 @@ import subprocess
 from dataclasses import dataclass
 
 import docx
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 
 from zwfw.briefing.document import Heading, Paragraph
@@ -155,7 +156,8 @@ def load(reference_reports, name: str, expected: dict) -> Issue:
 
 # --- forms -------------------------------------------------------------------
 
-def write_docx(issue: Issue, path, *, header_order="2022", order=None, narrow=False, merge_ties=False):
+def write_docx(issue: Issue, path, *, header_order="2022", order=None, narrow=False, merge_ties=False,
+               centred=False):
     document = docx.Document()
     for text in issue.lines(header_order, order, with_table=False):
         document.add_paragraph(text)
@@ -180,6 +182,11 @@ def write_docx(issue: Issue, path, *, header_order="2022", order=None, narrow=Fa
             if end > r:
                 table.cell(r, 0).merge(table.cell(end, 0)).text = cells[r - 1][0]
             r = end + 1
+    if centred:  # cells centred vertically and horizontally, as WPS sets them
+        for row in table.rows:
+            for cell in row.cells:
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     if narrow:  # narrow columns: long names and header cells such as 基础分分值 wrap onto two lines
         widths = [Cm(1.2), Cm(2.6), Cm(1.6), Cm(1.6), Cm(1.6), Cm(1.6)]
         table.autofit = False

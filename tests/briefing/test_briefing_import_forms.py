@@ -109,3 +109,33 @@ def test_docx_whose_header_is_laid_out_in_a_table(reference_reports, tmp_path):
     first._element.addnext(table._tbl)
     document.save(path)
     figures_right(read(path), issue)
+
+
+@pytest.mark.tools
+def test_pdf_with_centred_cells_and_merged_tie_places(reference_reports, tmp_path):
+    """Names centred in their cells print around their row's figures: read by the table's rules."""
+    require_tool("pdftotext")
+    issue = load(reference_reports, "2022-44", EXPECTED["2022-44"])
+    docx_path = write_docx(issue, tmp_path / "2022-44.docx", narrow=True, centred=True, merge_ties=True,
+                           order=[4, 3, 0, 2, 1])
+    figures_right(read(to_pdf(docx_path, tmp_path)), issue)
+
+
+@pytest.mark.tools
+def test_centred_cells_read_from_text_alone_are_warned_about_not_guessed(reference_reports, tmp_path, monkeypatch):
+    """Without the rules, a name printed around its row's figures cannot be placed: warnings, never
+    a silent reading."""
+    require_tool("pdftotext")
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("zwfw.briefing.importer.extract"), "_ruled_pages", lambda path: {})
+    issue = load(reference_reports, "2022-44", EXPECTED["2022-44"])
+    imported = read(to_pdf(write_docx(issue, tmp_path / "2022-44.docx", narrow=True, centred=True), tmp_path))
+    assert imported.to_json()["assessment"] != issue.expected["assessment"]
+    assert any(w["field"].startswith("assessment.rows") for w in imported.warnings)
+    rows = imported.assessment["rows"]  # a row whose name was not read says so itself
+    fields = {w["field"] for w in imported.warnings}
+    assert all(f"assessment.rows[{i}].department" in fields for i, r in enumerate(rows) if r["department"].isdigit())
+    # what is not in the table is still read right
+    got = imported.to_json()
+    assert {k: got[k] for k in got if k != "assessment"} == {k: v for k, v in issue.expected.items() if k != "assessment"}

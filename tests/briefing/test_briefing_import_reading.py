@@ -153,3 +153,17 @@ def test_every_wording_of_the_statistics_span_reads_and_round_trips(dates):
     imported = parse_text(issue(HEADER_2024, ["一、省级政务服务事项受理办理情况", sentence]))
     assert imported.provincial_ytd["as_of"] == "2022-09-08" and imported.warnings == []
     assert "".join(rerender.sentences(imported)["provincial_ytd"].split()) == sentence
+
+
+STATS_LATER = ("据省一体化政务服务平台统计，今年以来（截至5月12日），省本级行政许可事项受理201234件，办结198765件；"
+               "公共服务事项受理5432100件，办结5400000件；其它6类行权事项受理12345件，累计办结12000件。")
+
+
+def test_the_later_statistics_form_reads_and_round_trips():
+    header = ["2024年第18期（总第476期）", "窗口工作周报", "（5月6日—5月12日）", "2024年5月15日"]
+    imported = parse_text(issue(header, ["一、省级政务服务事项受理办理情况", STATS_LATER]))
+    assert imported.provincial_ytd == {"as_of": "2024-05-12", "permit": {"accepted": 201234, "completed": 198765},
+                                       "public_service": {"accepted": 5432100, "completed": 5400000},
+                                       "other": {"types": 6, "accepted": 12345, "completed": 12000}}
+    assert imported.warnings == []
+    assert "".join(rerender.sentences(imported)["provincial_ytd"].split()) == STATS_LATER

@@ -7,6 +7,7 @@ for one that was.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .sections import Layout
@@ -43,8 +44,9 @@ def assessment(figures: dict | None) -> list[dict]:
     for i, row in enumerate(rows):
         field = f"assessment.rows[{i}]"
         name = row["department"] or f"第 {i + 1} 行"
-        if not row["department"]:
-            found.append(_warn(f"{field}.department", f"附件表格第 {i + 1} 行没有部门窗口名称"))
+        if not re.search(r"[\u4e00-\u9fffA-Za-z]", row["department"] or ""):
+            found.append(_warn(f"{field}.department", f"附件表格第 {i + 1} 行没有部门窗口名称"
+                                                      f"（读到“{row['department'] or ''}”）"))
         values = [row[k] for k in ("base", "deducted", "added", "score")]
         if any(v is None for v in values):
             missing = [label for k, label in (("base", "基础分"), ("deducted", "减分"), ("added", "加分"),

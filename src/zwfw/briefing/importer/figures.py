@@ -155,9 +155,11 @@ def provincial(flat: str) -> tuple[dict | None, dict]:
     style = "digits" if other_match and other_match.group(1).isdigit() else "chinese"
     wording = {"other_style": style, "span": span, "other_word": "其他" if other_key.startswith("其他") else "其它",
                "other_completed": "累计办结" if re.search(r"累计办结\d", _between(sentence, other_key, [])) else "办结"}
-    platform = re.match(r"^据(.+?)数据统计", sentence)
+    platform = re.match(r"^据(.+?)(?:数据)?统计", sentence)
     if platform:
         wording["platform"] = platform.group(1)
+    if re.search(r"今年以来（截[至止]", sentence):  # the later form: 据省一体化政务服务平台统计，今年以来（截至 5 月 12 日）
+        wording["form"] = "ytd"
     return figures, wording
 
 

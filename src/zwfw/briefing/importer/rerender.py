@@ -3,8 +3,8 @@ renderers (pure): the round trip that shows nothing was lost or misread.
 
     rerender.sentences(read("2023-03.pdf"))["provincial_ytd"]   # the original statistics sentence
 
-Each renderer is given the imported figures and the wording the issue used (2022's 其它九类 or
-2023's 其它 6 类, a range or 截至, transfers in 件 or 件次, the catalogue sentence's opening words,
+Each renderer is given the imported figures and the wording the issue used (the statistics sentence
+of 2022–2023 or the later "今年以来（截至 5 月 12 日）" form, 其它九类 or 其它 6 类, a range or 截至, transfers in 件 or 件次, the catalogue sentence's opening words,
 the share's decimals). A kind whose figures were not all read is left out.
 """
 from __future__ import annotations
@@ -26,7 +26,16 @@ def sentences(imported) -> dict[str, str]:
     w = imported.wording
     out: dict[str, str] = {}
     p = imported.provincial_ytd
-    if p and _complete(p):
+    if p and _complete(p) and w.get("form") == "ytd":
+        out["provincial_ytd"] = render.provincial_ytd_sentence(
+            as_of=date.fromisoformat(p["as_of"]),
+            permit=(p["permit"]["accepted"], p["permit"]["completed"]),
+            public_service=(p["public_service"]["accepted"], p["public_service"]["completed"]),
+            other_types=p["other"]["types"], other=(p["other"]["accepted"], p["other"]["completed"]),
+            other_style=w.get("other_style", "digits"),
+            **({"platform": w["platform"]} if w.get("platform") else {}),
+        )
+    elif p and _complete(p):
         out["provincial_ytd"] = render.provincial_statistics_sentence(
             as_of=date.fromisoformat(p["as_of"]),
             permit=(p["permit"]["accepted"], p["permit"]["completed"]),
