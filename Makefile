@@ -13,10 +13,17 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## make demo: install, migrate, load the demo hall and serve it at http://127.0.0.1:8000
+demo: export ZWFW_DEBUG = 1
 demo: $(STAMP)
 	$(BIN)/zwfw migrate --noinput
 	$(BIN)/zwfw demo
 	$(BIN)/zwfw runserver 127.0.0.1:8000
+
+## make serve: production — gunicorn behind the hall's proxy (set the README's "Production" environment first)
+serve: $(STAMP)
+	$(BIN)/zwfw migrate --noinput
+	$(BIN)/zwfw collectstatic --noinput
+	$(BIN)/gunicorn -c python:zwfw.gunicorn_conf zwfw.wsgi
 
 ## make test: run the whole suite (SQLite unless DATABASE_URL is set)
 test: $(STAMP)

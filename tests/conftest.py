@@ -45,6 +45,15 @@ def pytest_configure(config):
         database["CONN_MAX_AGE"] = 0
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counts live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def reference_reports() -> Path:
     if not REFERENCE_REPORTS.is_dir():

@@ -15,6 +15,7 @@ Only counted kinds are generated, which favours the raw query.
 import argparse
 import datetime as dt
 import os
+import secrets
 import statistics
 import sys
 import time
@@ -61,6 +62,7 @@ def setup_django(url: str) -> None:
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "zwfw.settings"
     os.environ["ZWFW_DEBUG"] = "0"
+    os.environ.setdefault("ZWFW_SECRET_KEY", secrets.token_urlsafe(50))  # a throwaway database
     import django
 
     django.setup()

@@ -12,6 +12,7 @@ each and the ratios.
 import argparse
 import datetime as dt
 import os
+import secrets
 import sys
 import time
 from urllib.parse import urlparse, urlunparse
@@ -41,6 +42,7 @@ def setup_django(url: str) -> None:
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "zwfw.settings"
     os.environ["ZWFW_DEBUG"] = "0"
+    os.environ.setdefault("ZWFW_SECRET_KEY", secrets.token_urlsafe(50))  # a throwaway database
     import django
 
     django.setup()
@@ -65,12 +67,11 @@ def fixtures():
 
 def applicants(n: int):
     from zwfw.cases.models import Applicant
-    from zwfw.identifiers import uscc_check_char
+    from zwfw.identifiers import make_uscc
 
     rows = []
     for i in range(n):
-        first17 = f"91510100MA{i:07d}"
-        rows.append(Applicant(kind=Applicant.ORGANISATION, name=f"基准测试企业{i}", id_number=first17 + uscc_check_char(first17)))
+        rows.append(Applicant(kind=Applicant.ORGANISATION, name=f"基准测试企业{i}", id_number=make_uscc(f"91510100MA{i:06d}")))
     return Applicant.objects.bulk_create(rows, batch_size=2000)
 
 

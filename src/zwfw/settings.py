@@ -1,11 +1,15 @@
 """Settings, twelve-factor: everything comes from environment variables.
 
 SQLite under ``var/`` is the embedded default; set ``DATABASE_URL``
-(``postgres://user@host:port/name``) for PostgreSQL.
+(``postgres://user@host:port/name``) for PostgreSQL. DEBUG is off unless
+``ZWFW_DEBUG=1``; with DEBUG off the development secret key refuses to start.
+The README's "Production" section lists every variable.
 """
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+from django.core.exceptions import ImproperlyConfigured
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = Path(os.environ.get("ZWFW_HOME", PACKAGE_DIR.parent.parent))
@@ -31,6 +35,7 @@ def database_from_url(url: str) -> dict:
             "HOST": parsed.hostname or "",
             "PORT": str(parsed.port or ""),
             "CONN_MAX_AGE": int(os.environ.get("ZWFW_CONN_MAX_AGE", "60")),
+            "CONN_HEALTH_CHECKS": env_bool("ZWFW_CONN_HEALTH_CHECKS", True),
         }
     elif parsed.scheme == "sqlite":
         # sqlite:///relative.db or sqlite:////absolute/path.db
@@ -44,10 +49,37 @@ def database_from_url(url: str) -> dict:
     return config
 
 
-SECRET_KEY = os.environ.get("ZWFW_SECRET_KEY", "zwfw-development-only-key-change-me-in-production")
-DEBUG = env_bool("ZWFW_DEBUG", True)
-ALLOWED_HOSTS = [h for h in os.environ.get("ZWFW_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+def env_list(name: str, default: str = "") -> list[str]:
+    return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
+
+
+DEVELOPMENT_SECRET_KEY = "zwfw-development-only-key-change-me-in-production"
+SECRET_KEY = os.environ.get("ZWFW_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
+DEBUG = env_bool("ZWFW_DEBUG", False)
+# pytest sets PYTEST_VERSION for its run; the suite may use the development key.
+TESTING = "PYTEST_VERSION" in os.environ
+if not DEBUG and not TESTING and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
+    raise ImproperlyConfigured(
+        "生产模式（ZWFW_DEBUG 未开启）不能使用开发密钥：请设置环境变量 ZWFW_SECRET_KEY"
+        "（如 python3 -c 'import secrets; print(secrets.token_urlsafe(50))' 生成），"
+        "或在开发时设置 ZWFW_DEBUG=1。")
+ALLOWED_HOSTS = env_list("ZWFW_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 STRICT = env_bool("ZWFW_STRICT", False)
+
+# HTTPS behind the hall's reverse proxy: ZWFW_HTTPS=1 turns every protection on;
+# each can be set on its own too.
+HTTPS = env_bool("ZWFW_HTTPS", False)
+SECURE_SSL_REDIRECT = env_bool("ZWFW_SSL_REDIRECT", HTTPS)
+SESSION_COOKIE_SECURE = env_bool("ZWFW_SECURE_COOKIES", HTTPS)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = int(os.environ.get("ZWFW_HSTS_SECONDS", 31_536_000 if HTTPS else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("ZWFW_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("ZWFW_HSTS_PRELOAD", HTTPS)
+if env_bool("ZWFW_BEHIND_PROXY", False):
+    # Only when the proxy sets X-Forwarded-Proto itself and strips what clients send.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = env_list("ZWFW_CSRF_TRUSTED_ORIGINS")
+SESSION_COOKIE_HTTPONLY = True
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -57,6 +89,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",  # serves Swagger UI / ReDoc from its own static files: /api/docs works offline
+    "axes",
     "zwfw.workdays",
     "zwfw.accounts",
     "zwfw.catalog",
@@ -70,10 +104,13 @@ INSTALLED_APPS = [
     "zwfw.briefing",
     "zwfw.web",
     "zwfw.demo",
+    "zwfw.ops",
 ]
 
 MIDDLEWARE = [
+    "zwfw.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -81,6 +118,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "zwfw.urls"
@@ -123,17 +161,49 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("ZWFW_STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise serves from here after `zwfw collectstatic`
 MEDIA_URL = "media/"
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("ZWFW_MEDIA_ROOT", VAR_DIR / "media"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Production serves hashed, compressed files through WhiteNoise (run `zwfw collectstatic` first);
+    # development and the suite read the apps' static folders directly.
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG or TESTING
+                    else "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Logins: django-axes locks an account from one address after repeated failures (see accounts.throttle).
+AUTHENTICATION_BACKENDS = ["zwfw.accounts.throttle.LoginThrottleBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("ZWFW_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("ZWFW_LOGIN_COOLOFF_HOURS", "0.25"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "zwfw.accounts.throttle.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = 1 if env_bool("ZWFW_BEHIND_PROXY", False) else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if env_bool("ZWFW_BEHIND_PROXY", False)
+                                     else ["REMOTE_ADDR"])
+# Public lookups (tracking, licence verification): requests per minute and address.
+PUBLIC_RATE = os.environ.get("ZWFW_PUBLIC_RATE", "30/m")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+          if not os.environ.get("ZWFW_CACHE_DIR") else
+          {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": os.environ["ZWFW_CACHE_DIR"]}}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "zwfw.middleware.RequestIdFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "plain"}},
     "loggers": {
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "zwfw": {"handlers": ["console"], "level": os.environ.get("ZWFW_LOG_LEVEL", "WARNING")},
+        "zwfw.api": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "zwfw.audit": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+# Daily figures from other systems (stats.import_daily_counts): a count above this for one day, department,
+# power type and kind is refused as implausible (the province's busiest day is some tens of thousands).
+ZWFW_DAILY_COUNT_MAX = int(os.environ.get("ZWFW_DAILY_COUNT_MAX", "200000"))

@@ -27,12 +27,13 @@ def test_a_valid_key_acts_for_its_department(forestry):
     r = me(Client(), **{"X-API-Key": plain})
     assert r.status_code == 200
     assert r.json() == {
-        "username": "api-T-LCJ", "display_name": "省林草局接口", "role": "api_client", "role_label": "接口调用方",
+        "username": f"api-T-LCJ-{key.prefix}", "display_name": "省林草局接口（审批系统对接）", "role": "api_client",
+        "role_label": "接口调用方",
         "department": "四川省林业和草原局", "department_code": "T-LCJ", "read_only": False,
     }
     key.refresh_from_db()
     assert key.last_used_at is not None
-    principal = User.objects.get(username="api-T-LCJ")
+    principal = User.objects.get(username=f"api-T-LCJ-{key.prefix}")
     assert principal.role == Role.API_CLIENT and principal.department == forestry
     assert not principal.has_usable_password()
 

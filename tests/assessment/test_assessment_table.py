@@ -91,6 +91,15 @@ def test_attachment_prints_shared_places_once(depts, rules, staff):
     ]
 
 
+def test_attachment_prints_deductions_as_negative_points(depts, rules, staff):
+    _scenario(depts, staff)
+    services.add_entry(staff, department=depts["司法厅"], month=DEC, rule_code="3.1", on_date=dt.date(2023, 12, 21),
+                       evidence="着装不规范", points="-0.5")
+    rows = {r[1]: r for r in queries.month_attachment(DEC)["rows"]}
+    assert rows["司法厅"][3:] == ["-0.5", "0", "99.5"]
+    assert rows["省发展改革委"][3] == "0"  # no deduction prints 0, never "-0"
+
+
 def test_xlsx_has_the_title_columns_and_rows(depts, rules, staff):
     _scenario(depts, staff)
     ws = load_workbook(BytesIO(month_workbook(DEC))).active

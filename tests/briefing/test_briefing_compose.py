@@ -2,7 +2,7 @@
 from datetime import date
 
 from zwfw.briefing.compose import BriefingData, compose
-from zwfw.briefing.document import Header, Heading, Paragraph
+from zwfw.briefing.document import Header, Heading, Paragraph, printable, without_empty_sections
 from zwfw.briefing.layouts import BUILT_IN, INSPECTION_INTRO
 
 POINTS = ["按时到岗情况", "工作区域标准化执行情况", "着装情况", "工作牌佩戴情况", "纪律秩序", "大厅防控情况"]
@@ -66,11 +66,31 @@ def test_2024_layout_puts_last_months_assessment_in_an_attachment():
                     "rows": [[1, "省林草局", 100, 0, 12, 112], ["", "水利厅", 100, 0, 12, 112]]},
     )
     briefing, _ = compose(Header(year=2024, number=2, total=470), BUILT_IN["2024"][1], data)
-    lines = texts(briefing)
-    assert lines[:3] == ["一、政务工作动态", "二、窗口受到表扬情况", "本周无窗口受到表扬。"]
-    assert lines[3:5] == ["三、厅（局）长进大厅", data.leader_visits_2024]
-    assert "六、综窗改革攻坚行动" in lines and "（一）省本级综窗办件情况" in lines
+    lines = texts(printable(briefing))
+    # No news, no commendations, no campaign progress: those sections are not printed, the rest renumbered.
+    assert lines[:2] == ["一、厅（局）长进大厅", data.leader_visits_2024]
+    assert "二、综窗改革攻坚行动" in lines and "（一）省本级综窗办件情况" in lines
+    assert not any(t.startswith(("本周无", "本期无")) for t in lines)
     assert any(t.startswith("本周，共计咨询 2968 人次、受理 471 件、颁发 3702 件、流转 5120 件；") for t in lines)
     (attachment,) = briefing.attachments
     assert attachment.title == "附件：2023 年 12 月省政务服务大厅进驻部门（单位）窗口考核结果"
     assert attachment.blocks[0].rows[1][0] == ""
+
+
+def test_a_section_with_nothing_to_say_is_left_out_and_the_headings_renumbered():
+    blocks = (Heading(1, "甲", "一、"), Heading(2, "空的小节", "（一）"), Heading(2, "有内容", "（二）"),
+              Paragraph("内容。"), Heading(1, "空的一节", "二、"), Heading(2, "也是空的", "（一）"),
+              Heading(1, "丙", "三、"), Paragraph("丙的内容。"))
+    out = without_empty_sections(blocks)
+    assert [b.full_text if isinstance(b, Heading) else b.text for b in out] == [
+        "一、甲", "（一）有内容", "内容。", "二、丙", "丙的内容。"]
+
+
+def test_an_editor_may_still_write_a_sentence_where_nothing_is_generated():
+    data = BriefingData(period_start=date(2024, 1, 8), period_end=date(2024, 1, 12))
+    briefing, generated = compose(Header(year=2024, number=2, total=470), BUILT_IN["2024"][1], data)
+    key = next(k for k in generated if k.startswith("s2"))  # 窗口受到表扬情况
+    assert generated[key] == ""
+    edited, _ = compose(Header(year=2024, number=2, total=470), BUILT_IN["2024"][1], data,
+                        edits={key: "本周无窗口受到表扬。"})
+    assert texts(printable(edited))[:2] == ["一、窗口受到表扬情况", "本周无窗口受到表扬。"]

@@ -35,7 +35,7 @@ def hall(db):
 
 def event(kind, day, department, power_type, comprehensive=False, hour=10):
     e = CaseEvent.objects.create(kind=kind, at=dt.datetime(day.year, day.month, day.day, hour, tzinfo=TZ),
-                                 department=department, power_type=power_type, at_comprehensive_window=comprehensive)
+                                 department=department, power_type=power_type, window="comprehensive" if comprehensive else "department")
     record(e)
 
 

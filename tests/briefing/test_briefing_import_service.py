@@ -1,4 +1,5 @@
-"""Importing files stores each issue once, reports unreadable files by name, and numbering continues."""
+"""Importing files stores each issue once, reports unreadable files by name, and numbering continues
+(an issue imported again: see test_briefing_import_history)."""
 import json
 import shutil
 

@@ -127,7 +127,8 @@ def test_2023_wording_full_width_digits_thousands_and_six_types_in_digits():
     assert got["comprehensive_window"]["week"]["transferred"] == 5301
     assert got["comprehensive_window"]["ytd"] == {"consulted": 40012, "accepted": 10187, "issued": 89594,
                                                   "transferred": 159652}
-    assert imported.wording == {"other_style": "digits", "transfer_unit": "件次"}
+    assert imported.wording == {"other_style": "digits", "transfer_unit": "件次", "span": "range",
+                                "other_word": "其他", "other_completed": "办结", "platform": "四川一体化政务服务平台"}
     assert (got["leader_visits"], got["catalog_change"], got["assessment"]) == (None, None, None)
     assert got["print_run"] == 80
     p = got["provincial_ytd"]

@@ -113,11 +113,12 @@ def test_fonts_are_embedded_cjk_outlines(pdf):
         assert " yes " in line.split("Builtin")[-1] or line.split()[-5] == "yes", line  # emb column
 
 
-def test_attachment_table_fits_the_page_width(pdf):
-    for words in pages_words(pdf):
-        if any(w[4] == "实得分值" for w in words):
-            assert min(w[0] for w in words) >= TEXT_LEFT - 1 * MM
-            assert max(w[2] for w in words) <= TEXT_RIGHT + 1 * MM
-            assert any(w[4] == "省气象局" for w in words)  # the last row is on the same page
-            return
-    pytest.fail("the attachment table is not in the PDF")
+def test_attachment_table_fits_the_page_width_and_repeats_its_header_on_each_page(pdf):
+    pages = [words for words in pages_words(pdf) if any(w[4] == "实得分值" for w in words)]
+    assert pages, "the attachment table is not in the PDF"
+    for words in pages:
+        table = [w for w in words if w[1] < TEXT_BOTTOM]
+        assert min(w[0] for w in table) >= TEXT_LEFT - 1 * MM
+        assert max(w[2] for w in table) <= TEXT_RIGHT + 1 * MM
+    # The last row stands under a header row, on whichever page it falls.
+    assert any(w[4] == "省气象局" for w in pages[-1])

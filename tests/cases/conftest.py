@@ -13,7 +13,7 @@ from zwfw.catalog import services as catalog
 from zwfw.catalog.models import Department, PowerType
 from zwfw.cases import services
 from zwfw.cases.models import Applicant
-from zwfw.identifiers import resident_id_check_char, uscc_check_char
+from zwfw.identifiers import make_uscc, resident_id_check_char
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 START = dt.date(2022, 1, 1)
@@ -29,7 +29,8 @@ def person_id(first17="51010819900307123"):
 
 
 def uscc(first17="91510100MA61R8XK1"):
-    return first17 + uscc_check_char(first17)
+    """A valid USCC from its first 16 characters (the 17th, the organisation code's check, is computed)."""
+    return make_uscc(first17[:16])
 
 
 def item(code, name, statutory=20, promised=10, **flags):
@@ -124,8 +125,12 @@ def walk(hall):
 
 @pytest.fixture
 def open_case(hall):
-    """``open_case(item_key, who, when, applicant="org", **kwargs)``: apply at a window."""
+    """``open_case(item_key, who, when, applicant="org", **kwargs)``: apply at a window, every material handed
+    in unless ``provided`` says otherwise."""
+    from zwfw.cases.ports import guide_materials
+
     def _open(key, who, when, applicant="org", **kwargs):
+        kwargs.setdefault("provided", [m.name for m in guide_materials(hall.items[key])])
         return services.apply(item=hall.items[key], applicant=hall.applicants[applicant], actor=hall.users[who],
                               at=when, **kwargs)
 

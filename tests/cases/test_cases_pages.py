@@ -27,9 +27,15 @@ def test_acceptance_form_validates_inline_and_accepts(hall, ids):
                                  "item_code": "510000-SJ-100-01"})
     assert r.status_code == 200 and "居民身份证号码校验位不正确" in r.content.decode()
     assert not Case.objects.exists()
-    r = comp.post("/cases/new", {"kind": "organisation", "name": "四川青山林业开发有限公司", "id_number": ids.org(),
-                                 "item_code": "510000-SJ-100-01", "provided": ["食品经营许可申请书"], "accept_now": "1"},
-                  follow=True)
+    form = {"kind": "organisation", "name": "四川青山林业开发有限公司", "id_number": ids.org(), "phone": "028-86001234",
+            "item_code": "510000-SJ-100-01", "provided": ["食品经营许可申请书"], "decision": "accept"}
+    r = comp.post("/cases/new", form)
+    page = r.content.decode()
+    # "材料齐全" with required materials missing does not accept; nothing is written, nothing entered is lost.
+    assert "申请材料不齐全，不能受理：缺少营业执照复印件、法定代表人身份证" in page and not Case.objects.exists()
+    assert 'value="028-86001234"' in page and 'value="食品经营许可申请书" checked' in page
+    form["provided"] = ["食品经营许可申请书", "营业执照复印件", "法定代表人身份证"]
+    r = comp.post("/cases/new", form, follow=True)
     page = r.content.decode()
     case = Case.objects.get()
     assert case.status == "accepted" and case.at_comprehensive_window

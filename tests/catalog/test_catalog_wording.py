@@ -40,7 +40,7 @@ def test_departments_listed_in_display_order_with_removals_and_item_changes():
     lines = render_diff(compare(D1, D2, before, after))
     assert lines[0] == "主项从 2 项调整为 1 项，办理项从 3 项调整为 2 项"
     assert lines[1] == "住房城乡建设厅取消“建设工程消防设计审查”1 个事项（主项 1 个、办理项 1 个）"
-    assert lines[2] == "省林草局“林木种子生产经营许可”新增“延续”1 个办理项；“林木种子生产经营许可”取消“变更”1 个办理项"
+    assert lines[2] == "省林草局“林木种子生产经营许可”新增“延续”1 个办理项，“林木种子生产经营许可”取消“变更”1 个办理项"
 
 
 def test_other_types_phrase_follows_the_count():

@@ -6,7 +6,7 @@ import pytest
 from zwfw.accounts.models import User
 from zwfw.cases.models import Applicant
 from zwfw.catalog.models import Department, HandlingItem, Matter, PowerType
-from zwfw.identifiers import uscc_check_char
+from zwfw.identifiers import make_uscc
 
 
 @pytest.fixture
@@ -24,9 +24,8 @@ def hall(db):
     geo, geo_item = matter(zrz, "510000-ZR-001", "地质灾害防治单位资质审批")
     mine, mine_item = matter(zrz, "510000-ZR-002", "采矿权新立登记")
     forest, forest_item = matter(lc, "510000-LC-010", "占用林地审核")
-    body = "91510100MA6CXYQ12"
     company = Applicant.objects.create(kind=Applicant.ORGANISATION, name="四川某某地质工程有限公司",
-                                       id_number=body + uscc_check_char(body))
+                                       id_number=make_uscc("91510100MA6CXYQ1"))
     clerk = User.objects.create_user("zr-clerk", password="pw-12345678", role="department_clerk", department=zrz)
     lc_clerk = User.objects.create_user("lc-clerk", password="pw-12345678", role="department_clerk", department=lc)
     centre = User.objects.create_user("centre", password="pw-12345678", role="centre_staff")

@@ -10,7 +10,7 @@ from zwfw.licences.services import issue
 
 def test_portal_lists_my_cases_and_my_licences(client, hall):
     case = hall.make_case()
-    hall.sj.uscc = "11510000MB15022079"
+    hall.sj.uscc = "11510000MB15022053"
     hall.sj.save()
     kind = LicenceKind.objects.create(code="115100SP01", name="食品经营许可证", validity_years=5)
     licence = issue(kind=kind, holder=hall.person, department=hall.sj, actor=hall.clerk, case=case)
@@ -50,13 +50,36 @@ def test_someone_elses_case_is_not_found_and_staff_cannot_use_the_portal(client,
                        content_type="application/json").status_code == 404
 
 
-def test_public_tracking_needs_the_last_four_id_characters(client, hall):
+def test_public_tracking_needs_the_query_code_from_the_receipt_not_id_digits(client, hall):
     case = hall.make_case(status=CaseStatus.REVIEWING)
-    page = client.get("/feedback/track/", {"number": case.number, "tail": "0000"}).content.decode()
-    assert "不匹配" in page and "审查中" not in page
-    page = client.get("/feedback/track/", {"number": case.number,
-                                           "tail": hall.person.id_number[-4:]}).content.decode()
+    assert len(case.query_code) == 8 and case.query_code != hall.make_case().query_code
+    for guess in (hall.person.id_number[-4:], "0000"):
+        page = client.get("/feedback/track/", {"number": case.number, "code": guess}).content.decode()
+        assert "不匹配" in page and "审查中" not in page
+    page = client.get("/feedback/track/", {"number": case.number, "code": case.query_code.lower()}).content.decode()
     assert "审查中" in page and "张*三" in page and "张小三" not in page and hall.person.id_number not in page
+
+
+def test_the_receipt_prints_the_query_code_for_those_who_handle_the_case(client, hall):
+    case = hall.make_case(status=CaseStatus.ACCEPTED)
+    client.force_login(hall.clerk)
+    page = client.get(f"/feedback/receipt/{case.number}/").content.decode()
+    assert "受理回执" in page and case.query_code in page and "/feedback/track/" in page
+    client.force_login(hall.lc_clerk)
+    assert client.get(f"/feedback/receipt/{case.number}/").status_code == 404
+    client.force_login(hall.login)
+    assert case.query_code in client.get(f"/feedback/portal/cases/{case.number}/").content.decode()
+
+
+def test_public_tracking_is_rate_limited_per_address(client, hall, settings):
+    settings.PUBLIC_RATE = "3/m"
+    case = hall.make_case()
+    for _ in range(3):
+        assert client.get("/feedback/track/", {"number": case.number, "code": "AAAA2222"}).status_code == 200
+    r = client.get("/feedback/track/", {"number": case.number, "code": case.query_code})
+    assert r.status_code == 429 and "查询过于频繁" in r.content.decode()
+    assert client.get("/feedback/track/", {"number": case.number, "code": case.query_code},
+                      REMOTE_ADDR="10.1.1.1").status_code == 200
 
 
 def test_rectification_pages_are_scoped_and_close_with_a_callback(client, hall):

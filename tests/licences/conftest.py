@@ -8,14 +8,14 @@ import pytest
 from zwfw.accounts.models import User
 from zwfw.cases.models import Applicant, Case, CaseStatus
 from zwfw.catalog.models import Department, HandlingItem, Matter, PowerType
-from zwfw.identifiers import resident_id_check_char, uscc_check_char
+from zwfw.identifiers import make_uscc, resident_id_check_char
 from zwfw.licences.models import LicenceKind
 
 TZ = ZoneInfo("Asia/Shanghai")
 
 
 def uscc(body17: str) -> str:
-    return body17 + uscc_check_char(body17)
+    return make_uscc(body17[:16])
 
 
 def resident_id(body17: str) -> str:

@@ -5,7 +5,9 @@ from zwfw.errors import DomainError
 from zwfw.licences import identifier
 from zwfw.licences.masking import mask_organisation_name, mask_person_name
 
-USCC = "11510000MB1502207X"
+USCC = "11510000MB15022053"
+# A real identifier, as printed on a licence of the national catalogue (GB/T 36904).
+REAL = "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U"
 
 
 def test_mod_37_36_matches_the_published_example():
@@ -15,18 +17,34 @@ def test_mod_37_36_matches_the_published_example():
     assert not identifier.is_valid_check("A12425GABC1234020M")
 
 
+def test_a_real_identifier_verifies_and_keeps_its_spelling():
+    parsed = identifier.parse(REAL)
+    assert parsed.type_code == "11100000000013338W011"  # 21 characters
+    assert parsed.issuer_uscc == "11430000006122244L"
+    assert parsed.serial == "20230000403"  # 11 digits: serials have no fixed length
+    assert parsed.version == 1
+    assert parsed.check == "U" and str(parsed) == REAL
+
+
+def test_the_check_covers_type_issuer_serial_and_version_but_not_the_root():
+    assert identifier.check_char("11100000000013338W011" "11430000006122244L" "20230000403" "001") == "U"
+    # Over the whole identifier including the fixed root the check would be another character.
+    assert identifier.check_char(REAL[:-2].replace(".", "")) != "U"
+
+
 def test_build_has_the_gbt_36904_shape_and_parses_back():
     text = identifier.build("115100YP01", USCC, 12, 1)
-    assert text.startswith("1.2.156.3005.2.115100YP01.11510000MB1502207X.00000012.01.")
+    assert text.startswith("1.2.156.3005.2.115100YP01.11510000MB15022053.00000012.001.")
     parsed = identifier.parse(text)
-    assert (parsed.type_code, parsed.issuer_uscc, parsed.serial, parsed.version) == ("115100YP01", USCC, 12, 1)
+    assert (parsed.type_code, parsed.issuer_uscc, parsed.serial, parsed.version) == ("115100YP01", USCC, "00000012", 1)
     assert str(parsed) == text
 
 
-def test_check_covers_the_characters_without_dots():
-    text = identifier.build("115100YP01", USCC, 12, 1)
-    body, check = text.rsplit(".", 1)
-    assert identifier.check_char(body.replace(".", "")) == check
+def test_type_codes_of_up_to_21_characters_are_issued():
+    text = identifier.build("11100000000013338W011", USCC, 7, 3)
+    assert identifier.parse(text).type_code == "11100000000013338W011"
+    with pytest.raises(DomainError, match="1—21 位"):
+        identifier.build("11100000000013338W0112", USCC, 7, 3)
 
 
 def test_lower_case_and_spaces_typed_by_a_person_are_accepted():
@@ -61,8 +79,11 @@ def test_swapped_adjacent_digits_are_caught():
 @pytest.mark.parametrize("text, message", [
     ("", "请输入"),
     ("2.16.156.1.115100YP01", "应以 1.2.156.3005.2 开头"),
-    ("1.2.156.3005.2.115100YP01.11510000MB1502207X.12.01.K", "流水号应为 8 位数字"),
-    ("1.2.156.3005.2.115100YP01.11510000MB1502207X.00000012.01", "格式不正确"),
+    ("1.2.156.3005.2.115100YP01.11510000MB15022053.00000012.01.K", "版本号“01”应为 3 位数字"),
+    ("1.2.156.3005.2.115100YP01.11510000MB15022053.00000012.001", "格式不正确"),
+    ("1.2.156.3005.2.115100YP01.11510000MB1502205.00000012.001.K", "颁发机构代码“11510000MB1502205”应为 18 位"),
+    ("1.2.156.3005.2.11100000000013338W0112.11510000MB15022053.12.001.K", "类型代码“11100000000013338W0112”应为 1—21 位"),
+    ("1.2.156.3005.2.115100YP01.11510000MB15022053.2023-1.001.K", "流水号“2023-1”"),
 ])
 def test_malformed_identifiers_are_explained(text, message):
     with pytest.raises(DomainError, match=message):
@@ -72,7 +93,7 @@ def test_malformed_identifiers_are_explained(text, message):
 def test_renewal_version_changes_the_identifier_and_its_check():
     v1, v2 = identifier.build("115100YP01", USCC, 12, 1), identifier.build("115100YP01", USCC, 12, 2)
     assert v1.split(".")[:-2] == v2.split(".")[:-2]
-    assert v2.split(".")[-2] == "02"
+    assert v2.split(".")[-2] == "002"
 
 
 @pytest.mark.parametrize("name, masked", [

@@ -40,16 +40,16 @@ def test_public_api_verifies_without_login(client, world, licence):
 def test_api_errors_for_bad_and_unknown_identifiers(client, licence):
     bad = client.get(f"/api/licences/verify/{licence.identifier[:-1]}Q")
     assert bad.status_code in (400, 404)
-    unknown = licence.identifier.replace(".00000001.", ".00000099.")
-    unknown = unknown.rsplit(".", 1)[0]
-    from zwfw.licences.identifier import check_char
-    unknown = f"{unknown}.{check_char(unknown.replace('.', ''))}"
+    from zwfw.licences.identifier import build
+    unknown = build(licence.kind.code, licence.issuer_uscc, 99, 1)
     response = client.get(f"/api/licences/verify/{unknown}")
     assert response.status_code == 404 and response.json()["code"] == "licence_not_found"
 
 
-def test_superseded_licence_points_to_the_current_one(client, world, licence):
-    new = services.renew(licence, actor=world.clerk)
+def test_superseded_licence_points_to_the_current_one(client, world):
+    # Issued five years and ten days ago, renewed in time; the renewal runs from the old expiry, before today.
+    licence = services.issue_for_case(world.make_case(), world.clerk, timezone.now() - dt.timedelta(days=5 * 366 + 10))
+    new = services.renew(licence, actor=world.clerk, at=timezone.now() - dt.timedelta(days=60))
     page = client.get("/licences/verify/", {"identifier": licence.identifier}).content.decode()
     assert "已被新证替代" in page and new.identifier in page
 
@@ -79,3 +79,17 @@ def test_centre_staff_see_licences_in_admin(client, world, licence):
     client.force_login(world.centre)
     page = client.get("/admin/licences/licence/").content.decode()
     assert licence.identifier in page and "有效" in page
+
+
+def test_public_verification_page_and_api_are_rate_limited(client, licence, settings):
+    settings.PUBLIC_RATE = "2/m"
+    for _ in range(2):
+        assert client.get("/licences/verify/", {"identifier": licence.identifier}).status_code == 200
+    assert client.get("/licences/verify/", {"identifier": licence.identifier}).status_code == 429
+    r = client.get(f"/api/licences/verify/{licence.identifier}")  # one allowance for page and API
+    assert r.status_code == 429
+    for _ in range(2):
+        assert client.get(f"/api/licences/verify/{licence.identifier}", REMOTE_ADDR="10.2.2.2").status_code == 200
+    r = client.get(f"/api/licences/verify/{licence.identifier}", REMOTE_ADDR="10.2.2.2")
+    assert r.status_code == 429 and r.json() == {"code": "rate_limited", "message": "查询过于频繁，请稍后再试。",
+                                                 "field": None}

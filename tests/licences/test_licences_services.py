@@ -22,7 +22,7 @@ def test_issue_for_case_yields_a_licence_of_the_items_kind(world):
     assert licence.holder == world.org and licence.issuer == world.yj and licence.case == case
     parsed = identifier.parse(licence.identifier)
     assert parsed.issuer_uscc == world.yj.uscc and parsed.type_code == "115100YP01"
-    assert (parsed.serial, parsed.version) == (1, 1)
+    assert (parsed.serial, parsed.version) == ("00000001", 1)
     assert licence.issued_on == dt.date(2023, 1, 20)
     assert licence.valid_until == dt.date(2028, 1, 19)  # five years, the day before the anniversary
     assert licence.status_label(dt.date(2023, 6, 1)) == "有效"
@@ -44,7 +44,7 @@ def test_issuing_twice_for_one_case_returns_the_same_licence(world):
 def test_serials_count_up_per_issuer(world):
     a = services.issue_for_case(world.make_case(), world.clerk, at(2023, 1, 20))
     b = services.issue_for_case(world.make_case(applicant=world.person), world.clerk, at(2023, 1, 21))
-    assert [identifier.parse(x.identifier).serial for x in (a, b)] == [1, 2]
+    assert [identifier.parse(x.identifier).serial for x in (a, b)] == ["00000001", "00000002"]
 
 
 def test_unknown_kind_and_missing_uscc_are_refused_with_a_reason(world):
@@ -68,9 +68,10 @@ def test_renewal_case_supersedes_the_old_licence_with_the_next_version(world):
     assert old.superseded_by == new
     assert identifier.parse(new.identifier).serial == identifier.parse(old.identifier).serial
     assert identifier.parse(new.identifier).version == 2
-    assert old.status_label(dt.date(2027, 11, 30)) == "有效"
-    assert old.status_label(dt.date(2027, 12, 1)) == "已被新证替代"
-    assert new.valid_until == dt.date(2032, 11, 30)
+    # The renewal runs on from the old expiry (2028-01-19): the old one stays valid until then.
+    assert (new.valid_from, new.valid_until) == (dt.date(2028, 1, 20), dt.date(2033, 1, 19))
+    assert old.status_label(dt.date(2028, 1, 19)) == "有效" and new.status_label(dt.date(2028, 1, 19)) == "尚未生效"
+    assert old.status_label(dt.date(2028, 1, 20)) == "已被新证替代" and new.status_label(dt.date(2028, 1, 20)) == "有效"
 
 
 def test_a_superseded_licence_cannot_be_renewed_again(world):

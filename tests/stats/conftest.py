@@ -42,7 +42,7 @@ def append_event(kind, at, department, power_type=None, comprehensive=False):
     """Append an event the way the cases app does: the event and its counter in one transaction."""
     with transaction.atomic():
         event = CaseEvent.objects.create(
-            kind=kind, at=at, department=department, power_type=power_type, at_comprehensive_window=comprehensive
+            kind=kind, at=at, department=department, power_type=power_type, window="comprehensive" if comprehensive else "department"
         )
         services.record(event)
     return event

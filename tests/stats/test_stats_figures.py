@@ -65,10 +65,10 @@ def generated(departments, types):
     for kind, at, dept, ptype, window in events[:half]:
         with transaction.atomic():
             services.record(CaseEvent.objects.create(
-                kind=kind, at=at, department=dept, power_type=ptype, at_comprehensive_window=window))
+                kind=kind, at=at, department=dept, power_type=ptype, window="comprehensive" if window else "department"))
     with transaction.atomic():
         bulk = CaseEvent.objects.bulk_create([
-            CaseEvent(kind=k, at=a, department=d, power_type=t, at_comprehensive_window=w)
+            CaseEvent(kind=k, at=a, department=d, power_type=t, window="comprehensive" if w else "department")
             for k, a, d, t, w in events[half:]
         ])
         services.record_many(bulk)

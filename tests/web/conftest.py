@@ -13,14 +13,14 @@ from django.utils import timezone
 from zwfw.accounts.models import Role, User
 from zwfw.catalog import services as catalog
 from zwfw.catalog.models import Department, PowerType
-from zwfw.identifiers import resident_id_check_char, uscc_check_char
+from zwfw.identifiers import make_uscc, resident_id_check_char
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 PASSWORD = "zwfw-test-2026"
 
 
 def uscc(first17):
-    return first17 + uscc_check_char(first17)
+    return make_uscc(first17[:16])
 
 
 class WebHall:

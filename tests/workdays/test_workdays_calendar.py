@@ -116,3 +116,18 @@ def test_agrees_with_the_package_every_day(cal):
     while d.year <= 2026:
         assert cal.is_working_day(d) == chinese_calendar.is_workday(d), d
         d += timedelta(days=1)
+
+
+def test_a_provisional_calendar_counts_a_missing_year_as_monday_to_friday(cal):
+    strict = Calendar(holidays=constants.holidays.keys(), makeup_workdays=constants.workdays.keys(),
+                      years=range(2024, 2027))
+    with pytest.raises(CalendarMissing, match="2027 年"):
+        strict.add(date(2026, 12, 10), 20)
+    lenient = strict.provisional()
+    # 2026-12-11 … 2026-12-31 are 15 working days; 2027 counted Monday to Friday: 1, 4, 5, 6, 7 January.
+    assert lenient.add(date(2026, 12, 10), 20) == date(2027, 1, 7)
+    assert lenient.assumed_years(date(2026, 12, 10), date(2027, 1, 7)) == [2027]
+    assert lenient.assumed_years(date(2026, 11, 30), date(2026, 12, 28)) == []
+    # Inside known years it is the official calendar, make-up Saturdays included.
+    assert lenient.add(date(2026, 2, 12), 2) == date(2026, 2, 14)
+    assert lenient.provisional() is lenient and strict.provisional() is lenient

@@ -124,3 +124,19 @@ def test_api_add_and_between():
     r = client.get("/api/workdays/add", {"date": "2027-01-04", "days": "1"})
     assert r.status_code == 400
     assert r.json()["code"] == "calendar_missing" and "2027 年" in r.json()["message"]
+
+
+def test_command_gives_the_provisional_answer_only_when_asked(capsys):
+    with pytest.raises(CommandError, match="2027 年的工作日历尚未录入.*--provisional"):
+        call_command("workdays", "add", "2026-12-10", "20")
+    call_command("workdays", "add", "2026-12-10", "20", "--provisional")
+    assert capsys.readouterr().out.strip() == "2027-01-07（暂按常规工作日计算：2027 年的工作日历尚未录入）"
+    call_command("workdays", "add", "2026-11-30", "20", "--provisional")
+    assert capsys.readouterr().out.strip() == "2026-12-28"   # no mark when no year is assumed
+
+
+def test_api_add_provisional():
+    r = Client().get("/api/workdays/add", {"date": "2026-12-10", "days": "20", "provisional": "true"})
+    assert r.status_code == 200
+    assert (r.json()["date"], r.json()["provisional"]) == ("2027-01-07", True)
+    assert "暂按常规工作日计算" in r.json()["note"]

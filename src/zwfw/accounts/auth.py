@@ -16,7 +16,7 @@ class Unauthenticated(DomainError):
 
 
 class ApiKeyAuth(APIKeyHeader):
-    """Header ``X-API-Key: zwfw_…``; acts as the key's department (user ``api-<code>``)."""
+    """Header ``X-API-Key: zwfw_…``; acts as the key's own user (``api-<code>-<prefix>``), bound to its department."""
 
     param_name = "X-API-Key"
 
@@ -60,3 +60,13 @@ class StaffSessionAuth(SessionAuth):
 API_AUTH = [ApiKeyAuth(), SessionAuth()]
 # Briefings, the hall, window scores, statistics, rectifications: staff and departments' systems only.
 STAFF_AUTH = [ApiKeyAuth(), StaffSessionAuth()]
+
+
+def principal(request):
+    """Who a request acts as before the API authenticates it: the API key's user, else the logged-in
+    user; None when neither is valid (the operation will refuse it)."""
+    key = request.headers.get(ApiKeyAuth.param_name)
+    if key:
+        return services.authenticate_api_key(key)
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated and user.is_active else None

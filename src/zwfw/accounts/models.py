@@ -41,6 +41,7 @@ class ApiKey(models.Model):
     """A key a department's own system uses to call the API (header ``X-API-Key``).
 
     Only the SHA-256 of the key is stored; the key itself is shown once when issued.
+    Each key acts as its own user (``user``), so events and the audit log name the key.
     """
 
     department = models.ForeignKey(
@@ -53,6 +54,10 @@ class ApiKey(models.Model):
     created_at = models.DateTimeField("签发时间", auto_now_add=True)
     last_used_at = models.DateTimeField("最近使用时间", null=True, blank=True)
     revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)
+    user = models.OneToOneField(
+        User, on_delete=models.PROTECT, null=True, related_name="api_key", verbose_name="代表的用户",
+        help_text="接口调用以此用户的名义记录；停用该用户即停用密钥",
+    )
 
     class Meta:
         verbose_name = "接口密钥"

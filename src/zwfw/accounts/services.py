@@ -43,8 +43,9 @@ def issue_api_key(department, name: str) -> tuple[ApiKey, str]:
     while ApiKey.objects.filter(prefix=prefix).exists():  # pragma: no cover - 1 in 4 billion
         prefix = secrets.token_hex(4)
     plain = f"{KEY_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
-    key = ApiKey.objects.create(department=dept, name=name, prefix=prefix, hashed_key=hash_key(plain))
-    api_principal(dept)
+    key = ApiKey(department=dept, name=name, prefix=prefix, hashed_key=hash_key(plain))
+    key.user = key_principal(key)
+    key.save()
     return key, plain
 
 
@@ -68,30 +69,25 @@ def revoke(api_key) -> ApiKey:
     return key
 
 
-def api_principal(department) -> User:
-    """The user an API key acts as: role api_client, bound to the department, named api-<code>."""
-    user, created = User.objects.get_or_create(
-        username=f"api-{department.code}",
-        defaults={"role": Role.API_CLIENT, "department": department,
-                  "display_name": f"{department.short_name or department.name}接口"},
-    )
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-    elif user.role != Role.API_CLIENT or user.department_id != department.pk or not user.is_active:
-        user.role, user.department, user.is_active = Role.API_CLIENT, department, True
-        user.save(update_fields=["role", "department", "is_active"])
+def key_principal(key: ApiKey) -> User:
+    """A new user for one key: role api_client, bound to the key's department, named after the key."""
+    dept = key.department
+    user = User(username=f"api-{dept.code}-{key.prefix}"[:150], role=Role.API_CLIENT, department=dept,
+                display_name=f"{dept.short_name or dept.name}接口（{key.name}）"[:32])
+    user.set_unusable_password()
+    user.save()
     return user
 
 
 def authenticate_api_key(plain: str | None) -> User | None:
-    """The acting user for a valid, active key; None for an unknown or revoked one."""
+    """The key's own user for a valid, active key; None for an unknown or revoked key or a deactivated user."""
     if not plain or not plain.startswith(f"{KEY_PREFIX}_"):
         return None
-    key = ApiKey.objects.select_related("department").filter(hashed_key=hash_key(plain.strip()), active=True).first()
+    key = (ApiKey.objects.select_related("user__department")
+           .filter(hashed_key=hash_key(plain.strip()), active=True, user__is_active=True).first())
     if key is None:
         return None
     now = timezone.now()
     if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
         ApiKey.objects.filter(pk=key.pk).update(last_used_at=now)
-    return api_principal(key.department)
+    return key.user

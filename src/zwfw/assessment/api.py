@@ -51,6 +51,11 @@ class EntryIn(Schema):
 class DecisionIn(Schema):
     points: float | None = None
     reason: str = ""
+    rule: str | None = None  # confirm under another clause of the month's rules
+
+
+class BulkIn(Schema):
+    entries: list[int]
 
 
 def _out(e: Entry) -> dict:
@@ -90,7 +95,12 @@ def add_entry(request, payload: EntryIn):
 
 @router.post("/entries/{entry_id}/confirm", response=EntryOut, summary="确认自动考核建议")
 def confirm(request, entry_id: int, payload: DecisionIn):
-    return _out(services.confirm_entry(request.auth, entry_id, payload.points))
+    return _out(services.confirm_entry(request.auth, entry_id, payload.points, payload.rule))
+
+
+@router.post("/entries/confirm", response=list[EntryOut], summary="批量确认自动考核建议（按建议条款）")
+def confirm_many(request, payload: BulkIn):
+    return [_out(e) for e in services.confirm_entries(request.auth, payload.entries)]
 
 
 @router.post("/entries/{entry_id}/reject", response=EntryOut, summary="驳回自动考核建议")

@@ -13,6 +13,10 @@ class RuleSet(models.Model):
     name = models.CharField("名称", max_length=100, default="省政务服务大厅窗口考核实施细则")
     effective_from = models.DateField("施行日期", unique=True)
     base_score = models.DecimalField("基础分", max_digits=6, decimal_places=2, default=100)
+    TIE_ORDERS = [("display_order", "按部门排序（进驻顺序）"), ("fewer_deductions", "减分少者在前，再按部门排序"),
+                  ("more_additions", "加分多者在前，再按部门排序")]
+    tie_order = models.CharField("同分排列", max_length=20, choices=TIE_ORDERS, default="display_order",
+                                 help_text="实得分相同、名次并列时，表中的先后顺序")
 
     class Meta:
         verbose_name = "考核细则版本"
@@ -57,16 +61,20 @@ class SourceKind(models.TextChoices):
 class SourceMapping(models.Model):
     """Which rule (by code, in the rule set in force) an automatic source proposes."""
 
-    source_kind = models.CharField("来源", max_length=32, choices=SourceKind.choices, unique=True)
+    source_kind = models.CharField("来源", max_length=32, choices=SourceKind.choices)
+    detail = models.CharField("问题类别", max_length=50, blank=True,
+                              help_text="如巡查要点“按时到岗”、表扬形式“感谢信”；留空为该来源其余情形")
     rule_code = models.CharField("对应条款编号", max_length=16)
     active = models.BooleanField("启用", default=True)
 
     class Meta:
         verbose_name = "自动考核来源对应"
         verbose_name_plural = "自动考核来源对应"
+        constraints = [models.UniqueConstraint(fields=["source_kind", "detail"], name="sourcemapping_kind_detail")]
 
     def __str__(self) -> str:
-        return f"{self.get_source_kind_display()} → {self.rule_code}"
+        detail = f"（{self.detail}）" if self.detail else ""
+        return f"{self.get_source_kind_display()}{detail} → {self.rule_code}"
 
 
 class Entry(models.Model):

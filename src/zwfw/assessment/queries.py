@@ -18,11 +18,22 @@ def department_label(department: Department) -> str:
     return department.short_name or department.name
 
 
-def _base(month: dt.date) -> Decimal:
+def _base(month: dt.date) -> tuple[Decimal, str]:
+    """The month's base score and tie order."""
     try:
-        return ruleset_for(month).base_score
+        rs = ruleset_for(month)
     except NotFound:  # no rule set yet: every window stands at the customary base
-        return Decimal(100)
+        return Decimal(100), "display_order"
+    return rs.base_score, rs.tie_order
+
+
+def tie_key(tie_order: str):
+    """The order of windows sharing a place: the rule set's 同分排列, then the departments' display order."""
+    if tie_order == "fewer_deductions":
+        return lambda r: (r["deducted"], r["display_order"])
+    if tie_order == "more_additions":
+        return lambda r: (-r["added"], r["display_order"])
+    return lambda r: r["display_order"]
 
 
 def month_table(month: dt.date) -> list[dict]:
@@ -32,7 +43,7 @@ def month_table(month: dt.date) -> list[dict]:
     Only confirmed entries count; caps apply per rule per month.
     """
     month = month_start(month)
-    base = _base(month)
+    base, tie_order = _base(month)
     lines: dict[int, list[scoring.Line]] = {}
     for e in Entry.objects.filter(month=month, status=Entry.CONFIRMED).select_related("rule"):
         lines.setdefault(e.department_id, []).append(
@@ -43,7 +54,7 @@ def month_table(month: dt.date) -> list[dict]:
         rows.append({"department": department_label(d), "department_id": d.pk, "display_order": d.display_order,
                      "base": s.base, "deducted": s.deducted, "added": s.added, "score": s.score})
     out = []
-    for r in ranking.rank(rows):
+    for r in ranking.rank(rows, order=tie_key(tie_order)):
         row = {"rank": r.place, **r.item}
         row.pop("display_order")
         out.append(row)
@@ -56,11 +67,12 @@ def attachment_title(month: dt.date) -> str:
 
 def month_attachment(month: dt.date) -> dict:
     """The briefing attachment: {"title": str, "columns": [6 headers], "rows": [[6 strings], …]};
-    a place shared with the row above is printed blank."""
+    a place shared with the row above is printed blank, deductions are negative."""
     month = month_start(month)
     table = month_table(month)
     places = ranking.printed_places([r["rank"] for r in table])
-    rows = [[place, r["department"], scoring.points_text(r["base"]), scoring.points_text(r["deducted"]),
+    # Deductions print as negative points ("-0.5"), as the centre's attachment sets them.
+    rows = [[place, r["department"], scoring.points_text(r["base"]), scoring.points_text(-r["deducted"]),
              scoring.points_text(r["added"]), scoring.points_text(r["score"])] for place, r in zip(places, table)]
     return {"title": attachment_title(month), "columns": list(COLUMNS), "rows": rows}
 

@@ -66,14 +66,27 @@ def _points(value, rule: Rule) -> Decimal:
     return points
 
 
-def propose_entry(department, on_date: dt.date, source_kind: str, source_ref: str, evidence: str) -> Entry | None:
-    """Propose an entry for an automatic source; staff confirm or reject it later."""
+def mapping_for(source_kind: str, detail: str = "") -> SourceMapping | None:
+    """The active mapping of a source: the one whose 问题类别 appears in ``detail`` (the longest such), else
+    the source's general mapping (blank 问题类别). Lateness maps to the lateness clause, a 感谢信 to its own."""
+    mappings = list(SourceMapping.objects.filter(source_kind=source_kind, active=True))
+    specific = [m for m in mappings if m.detail and m.detail in (detail or "")]
+    if specific:
+        return max(specific, key=lambda m: len(m.detail))
+    return next((m for m in mappings if not m.detail), None)
+
+
+def propose_entry(department, on_date: dt.date, source_kind: str, source_ref: str, evidence: str,
+                  detail: str = "") -> Entry | None:
+    """Propose an entry for an automatic source; staff confirm or reject it later.
+
+    ``detail`` says which kind of finding it is (the inspection point, the form of a commendation)."""
     if not source_ref:
         raise DomainError("自动考核记录必须注明来源记录", field="source_ref")
     existing = Entry.objects.filter(source_ref=source_ref).first()
     if existing is not None:
         return existing
-    mapping = SourceMapping.objects.filter(source_kind=source_kind, active=True).first()
+    mapping = mapping_for(source_kind, detail)
     if mapping is None or department is None:
         return None
     month = month_start(on_date)
@@ -124,13 +137,30 @@ def _pending(entry_id: int) -> Entry:
 
 
 @transaction.atomic
-def confirm_entry(user, entry_id: int, points=None) -> Entry:
+def confirm_entry(user, entry_id: int, points=None, rule_code: str | None = None) -> Entry:
+    """Confirm a proposal, optionally under another clause of the month's rules (its points then follow
+    that clause unless ``points`` is given)."""
     ensure_may(user, "score_windows")
     entry = _pending(entry_id)
+    if rule_code not in (None, "") and rule_code.strip() != entry.rule.code:
+        rule = ruleset_for(entry.month).rules.filter(code=rule_code.strip()).first()
+        if rule is None:
+            raise DomainError(f"该月施行的考核细则中没有条款“{rule_code}”", field="rule")
+        entry.rule, entry.points = rule, rule.points
     entry.points = _points(points, entry.rule) if points not in (None, "") else entry.points
     entry.status, entry.decided_by, entry.decided_at = Entry.CONFIRMED, user, timezone.now()
     entry.save()
     return entry
+
+
+@transaction.atomic
+def confirm_entries(user, entry_ids: list[int]) -> list[Entry]:
+    """Confirm several proposals at once, each under its proposed clause; all or nothing."""
+    ensure_may(user, "score_windows")
+    ids = sorted({int(i) for i in entry_ids})
+    if not ids:
+        raise DomainError("请至少选择一条待确认的考核建议", field="entries")
+    return [confirm_entry(user, entry_id) for entry_id in ids]
 
 
 @transaction.atomic

@@ -12,9 +12,8 @@ from django.utils import timezone
 from zwfw.accounts.scoping import can, department_id_of, ensure_may, scope, staff_required, visible_departments
 from zwfw.catalog.models import Department
 from zwfw.errors import DomainError, Forbidden
-from zwfw.inputs import parse_int
 
-from . import queries, services
+from . import queries, scoring, services
 from .excel import month_workbook
 from .models import Entry
 
@@ -111,15 +110,30 @@ def proposals(request):
         return _forbidden(request, exc)
     if request.method == "POST":
         try:
-            entry_id = parse_int(request.POST.get("entry") or 0, "entry", "考核建议")
-            if request.POST.get("action") == "reject":
-                services.reject_entry(request.user, entry_id, request.POST.get("reason", ""))
+            action = request.POST.get("action")
+            if action == "bulk":
+                done = services.confirm_entries(request.user, request.POST.getlist("entries"))
+                messages.success(request, f"已批量确认 {len(done)} 条考核建议，计入当月得分。")
+            elif action == "reject":
+                services.reject_entry(request.user, int(request.POST.get("entry") or 0), request.POST.get("reason", ""))
                 messages.success(request, "已驳回该考核建议。")
             else:
-                services.confirm_entry(request.user, entry_id, request.POST.get("points") or None)
-                messages.success(request, "已确认该考核建议，计入当月得分。")
+                entry = services.confirm_entry(request.user, int(request.POST.get("entry") or 0),
+                                               request.POST.get("points") or None, request.POST.get("rule") or None)
+                messages.success(request, f"已按条款 {entry.rule.code} 确认该考核建议，计入当月得分。")
+        except (ValueError, TypeError):
+            messages.error(request, "请选择要处理的考核建议。")
         except DomainError as exc:
             messages.error(request, exc.message)
         return redirect("/assessment/proposals/")
-    return render(request, "assessment/proposals.html", {
-        "entries": queries.entries(status=Entry.PROPOSED)})
+    entries = list(queries.entries(status=Entry.PROPOSED))
+    clauses: dict = {}
+    for e in entries:  # the clauses of the month's rules, to confirm under another one
+        if e.month not in clauses:
+            try:
+                clauses[e.month] = list(services.ruleset_for(e.month).rules.order_by("kind", "code"))
+            except DomainError:
+                clauses[e.month] = [e.rule]
+        e.clauses = clauses[e.month]
+        e.signed = scoring.points_text(-e.points if e.rule.kind == e.rule.DEDUCTION else e.points)
+    return render(request, "assessment/proposals.html", {"entries": entries})

@@ -5,7 +5,7 @@ import json
 from django.contrib import admin
 from django.utils.html import format_html
 
-from .models import Issue, NewsItem, NumberingStart, Template, TemplateSection
+from .models import Correction, Issue, NewsItem, NumberingStart, Template, TemplateSection
 
 
 @admin.register(Issue)
@@ -65,3 +65,18 @@ class NewsItemAdmin(admin.ModelAdmin):
     list_filter = ["status", "theme"]
     date_hierarchy = "period_start"
     raw_id_fields = ["submitted_by", "reviewed_by"]
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    """Corrections are made on the issue's page; here they are read only, as a record."""
+
+    list_display = ["issue", "kind", "reason", "created_by", "created"]
+    list_filter = ["kind"]
+    readonly_fields = ["issue", "kind", "reason", "text", "document", "created_by", "created"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -99,6 +99,11 @@ def publish_issue(request, pk: int):
     return _out(editorial.publish(request.auth, pk))
 
 
+@router.post("/issues/{pk}/skip", response=IssueOut, summary="本周停刊：不出周报、不占期号")
+def skip_issue(request, pk: int):
+    return _out(editorial.skip(request.auth, pk))
+
+
 @router.get("/issues/{pk}/render", summary="下载 docx / pdf / html / txt")
 def render_issue(request, pk: int, format: str = "docx"):
     briefing, _ = editorial.build(_issue(pk))

@@ -64,13 +64,15 @@ class _Writer:
 
 
 def _provincial(w: _Writer, key: str, spec: SectionSpec, data: BriefingData) -> None:
-    from .sentences import provincial_statistics_sentence
+    """In the layout's own wording: the 2022 form (1 月 1 日至 …) or the later 今年以来（截至 …） form."""
+    from .sentences import provincial_statistics_sentence, provincial_ytd_sentence
 
     p = data.provincial
     if not p:
-        w.paragraph(key, "本期无省级政务服务事项统计数据。")
+        w.paragraph(key, "")  # nothing to print; the editor may write a sentence
         return
-    text = provincial_statistics_sentence(
+    sentence = provincial_ytd_sentence if spec.options.get("form") == "ytd" else provincial_statistics_sentence
+    text = sentence(
         as_of=date.fromisoformat(p["as_of"]) if isinstance(p["as_of"], str) else p["as_of"],
         permit=(p["permit"]["accepted"], p["permit"]["completed"]),
         public_service=(p["public_service"]["accepted"], p["public_service"]["completed"]),
@@ -114,10 +116,9 @@ def _inspection(w: _Writer, key: str, spec: SectionSpec, data: BriefingData) -> 
 
 def _leader_visits(w: _Writer, key: str, spec: SectionSpec, data: BriefingData) -> None:
     if spec.options.get("style") == "2024":
-        w.paragraph(key, data.leader_visits_2024 or "本周无厅（局）领导到窗口调研值守。")
+        w.paragraph(key, data.leader_visits_2024)
     else:
-        w.numbered(key, data.leader_visits_2022) if data.leader_visits_2022 else w.paragraph(
-            key, "本周无厅（局）领导到窗口调研值守。")
+        w.numbered(key, data.leader_visits_2022) if data.leader_visits_2022 else w.paragraph(key, "")
 
 
 def _numbered_or(w: _Writer, key: str, items: list[str], nothing: str) -> None:
@@ -128,11 +129,11 @@ def _numbered_or(w: _Writer, key: str, items: list[str], nothing: str) -> None:
 
 
 def _campaign(w: _Writer, key: str, spec: SectionSpec, data: BriefingData) -> None:
-    _numbered_or(w, key, data.campaigns.get(spec.options.get("campaign", ""), []), "本周无新的进展。")
+    _numbered_or(w, key, data.campaigns.get(spec.options.get("campaign", ""), []), "")
 
 
 def _policy(w: _Writer, key: str, spec: SectionSpec, data: BriefingData) -> None:
-    _numbered_or(w, key, data.policy_news.get(spec.options.get("campaign", ""), []), "本周无惠企政策调整。")
+    _numbered_or(w, key, data.policy_news.get(spec.options.get("campaign", ""), []), "")
 
 
 def _catalog(w: _Writer, key: str, spec: SectionSpec, data: BriefingData) -> None:
@@ -141,7 +142,7 @@ def _catalog(w: _Writer, key: str, spec: SectionSpec, data: BriefingData) -> Non
 
 
 def _commendations(w: _Writer, key: str, spec: SectionSpec, data: BriefingData) -> None:
-    w.numbered(key, data.commendations) if data.commendations else w.paragraph(key, "本周无窗口受到表扬。")
+    w.numbered(key, data.commendations) if data.commendations else w.paragraph(key, "")
 
 
 def _free_text(w: _Writer, key: str, spec: SectionSpec, data: BriefingData) -> None:

@@ -6,8 +6,10 @@ them in order and never compute figures.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
+
+from zwfw.cn import heading_number
 
 
 @dataclass(frozen=True)
@@ -21,12 +23,17 @@ class Header:
     section_title: str = "政务服务工作"
     period_start: date | None = None
     period_end: date | None = None
+    # The 2022 layout opens with the masthead; from 2023 the issue line stands above it.
+    issue_line_first: bool = False
+    note: str = ""  # a line under the period, e.g. a re-issue's "（本期重新印发，…作废）"
 
     @property
     def issue_line(self) -> str:
-        number = self.number if self.number is not None else "  "
-        total = self.total if self.total is not None else "  "
-        return f"{self.year} 年第 {number} 期（总第 {total} 期）"
+        """"2023 年第 3 期（总第 423 期）"; a draft has no number yet and says so."""
+        if self.number is None:
+            return "（草稿）"
+        total = f"（总第 {self.total} 期）" if self.total is not None else ""
+        return f"{self.year} 年第 {self.number} 期{total}"
 
 
 @dataclass(frozen=True)
@@ -144,3 +151,38 @@ class Briefing:
                               for a in data.get("attachments", [])),
             distribution=Distribution(**dist) if dist else None,
         )
+
+
+def without_empty_sections(blocks: tuple) -> tuple:
+    """The blocks with every heading that has nothing under it left out (a heading whose
+    section holds only empty sub-headings is empty too), and the numbered headings that remain
+    renumbered by level: 一、二、三… / （一）（二）… / （1）（2）…"""
+    kept = []
+    for i, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            section = []
+            for following in blocks[i + 1:]:
+                if isinstance(following, Heading) and following.level <= block.level:
+                    break
+                section.append(following)
+            if not any(not isinstance(b, Heading) for b in section):
+                continue
+        kept.append(block)
+    counters = [0, 0, 0]
+    out = []
+    for block in kept:
+        if isinstance(block, Heading) and block.number:
+            counters[block.level - 1] += 1
+            for lower in range(block.level, 3):
+                counters[lower] = 0
+            block = replace(block, number=heading_number(block.level, counters[block.level - 1]))
+        out.append(block)
+    return tuple(out)
+
+
+def printable(briefing: Briefing) -> Briefing:
+    """The briefing as printed: nothing empty (see without_empty_sections), in the body and in
+    each attachment; an attachment with nothing in it is left out."""
+    attachments = tuple(replace(a, blocks=without_empty_sections(a.blocks)) for a in briefing.attachments)
+    return replace(briefing, blocks=without_empty_sections(briefing.blocks),
+                   attachments=tuple(a for a in attachments if a.blocks))

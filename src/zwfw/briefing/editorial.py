@@ -19,7 +19,7 @@ from zwfw.errors import Conflict, DomainError, Forbidden, NotFound
 from . import news
 from .compose import compose
 from .document import Briefing, Distribution, Header
-from .layouts import BUILT_IN, SectionSpec
+from .layouts import BUILT_IN, DEFAULTS, SectionSpec
 from .models import Issue, Template
 from .sources import gather
 
@@ -39,7 +39,10 @@ def sections_of(template: Template) -> list[SectionSpec]:
 def ensure_built_in_templates() -> None:
     """Create the three built-in layouts if they are missing (never overwrites staff edits)."""
     for code, (name, layout) in BUILT_IN.items():
-        template, created = Template.objects.get_or_create(code=code, defaults={"name": name, "built_in": True})
+        d = DEFAULTS[code]
+        template, created = Template.objects.get_or_create(code=code, defaults={
+            "name": name, "built_in": True, "issue_line_first": d.issue_line_first, "section_title": d.section_title,
+            "report_to": d.report_to, "send_to": d.send_to, "issue_to": d.issue_to, "print_run": d.print_run})
         if created:
             for position, spec in enumerate(layout, start=1):
                 template.sections.create(position=position, kind=spec.kind, heading=spec.heading,
@@ -52,8 +55,12 @@ def _distribution(issue: Issue) -> Distribution:
 
 
 def header_of(issue: Issue) -> Header:
+    """The 版头: the issue's numbers and dates in its layout's order and with its section title."""
+    layout = {}
+    if issue.template_id:
+        layout = {"issue_line_first": issue.template.issue_line_first, "section_title": issue.template.section_title}
     return Header(year=issue.year, number=issue.number, total=issue.total, issue_date=issue.published_on,
-                  period_start=issue.period_start, period_end=issue.period_end)
+                  period_start=issue.period_start, period_end=issue.period_end, **layout)
 
 
 def build(issue: Issue) -> tuple[Briefing, dict[str, str]]:
@@ -64,7 +71,7 @@ def build(issue: Issue) -> tuple[Briefing, dict[str, str]]:
         raise DomainError("该期周报未选择版式，无法生成。", field="template")
     sections = sections_of(issue.template)
     data = gather(issue.period_start, issue.period_end, sections, distribution=_distribution(issue),
-                  news=news.accepted_news(issue.period_start))
+                  news=news.accepted_news(issue.period_start, issue.period_end))
     return compose(header_of(issue), sections, data, edits=issue.edits or {})
 
 
@@ -74,9 +81,14 @@ def figures_of(briefing: Briefing) -> dict:
     from .render.text import render_text
 
     try:
-        return parse_text(render_text(briefing)).to_json()
+        figures = parse_text(render_text(briefing)).to_json()
     except DomainError:
         return {}
+    # The later wording prints the as-of date without its year ("今年以来（截至 5 月 12 日）"): it is the period's end.
+    provincial, end = figures.get("provincial_ytd"), briefing.header.period_end
+    if provincial and end and provincial.get("as_of") in (None, f"--{end:%m-%d}"):
+        provincial["as_of"] = end.isoformat()
+    return figures
 
 
 @transaction.atomic
@@ -90,8 +102,10 @@ def create_draft(user, *, period_start: dt.date, period_end: dt.date, template_c
         raise NotFound(f"版式“{template_code}”不存在。", field="template") from None
     if Issue.objects.filter(period_start=period_start, status__in=[Issue.Status.DRAFT, Issue.Status.PUBLISHED]).exists():
         raise Conflict(f"{period_start:%Y-%m-%d} 开始的这一周已有周报。", field="period_start")
+    # The 版记 starts from the layout's distribution and print run; the editor may change them per issue.
     return Issue.objects.create(year=period_end.year, period_start=period_start, period_end=period_end,
-                                status=Issue.Status.DRAFT, template=template)
+                                status=Issue.Status.DRAFT, template=template, report_to=template.report_to,
+                                send_to=template.send_to, issue_to=template.issue_to, print_run=template.print_run)
 
 
 def _draft(issue_id: int) -> Issue:
@@ -129,8 +143,33 @@ def set_distribution(user, issue_id: int, *, report_to: str, send_to: str, issue
     issue = _draft(issue_id)
     if print_run is not None and not 0 < int(print_run) <= 10000:
         raise DomainError("印数应为 1 到 10000 之间的整数。", field="print_run")
-    issue.report_to, issue.send_to, issue.issue_to, issue.print_run = report_to, send_to, issue_to, print_run
+    fields = {"report_to": report_to, "send_to": send_to, "issue_to": issue_to}
+    for name, value in fields.items():
+        limit = Issue._meta.get_field(name).max_length
+        if len((value or "").strip()) > limit:
+            raise DomainError(f"“{Issue._meta.get_field(name).verbose_name}”不能超过 {limit} 个字。", field=name)
+    issue.report_to, issue.send_to, issue.issue_to = ((v or "").strip() for v in fields.values())
+    issue.print_run = print_run
     issue.save()
+    return issue
+
+
+def prospective_number(issue: Issue) -> tuple[int, int] | None:
+    """The yearly number and total a draft would take if published now (None when skipped)."""
+    from .services import number_for
+
+    if issue.skipped or issue.status != Issue.Status.DRAFT:
+        return None
+    return number_for(issue)
+
+
+@transaction.atomic
+def skip(user, issue_id: int) -> Issue:
+    """Mark a draft's week as 停刊 (Spring Festival, National Day): it takes no number."""
+    _ensure_editor(user)
+    issue = _draft(issue_id)
+    issue.skipped, issue.number, issue.total = True, None, None
+    issue.save(update_fields=["skipped", "number", "total", "updated"])
     return issue
 
 
@@ -138,10 +177,13 @@ def set_distribution(user, issue_id: int, *, report_to: str, send_to: str, issue
 def publish(user, issue_id: int, *, on: dt.date | None = None) -> Issue:
     """Number the issue, stamp its date, and freeze its text and figures."""
     _ensure_editor(user)
-    from .services import next_number
+    from .services import check_publishing_order, number_for
 
     issue = _draft(issue_id)
-    issue.number, issue.total = next_number(issue.year)
+    if issue.skipped:
+        raise Conflict("该周已标记为停刊，不出周报。", field="issue")
+    check_publishing_order(issue)
+    issue.number, issue.total = number_for(issue)
     issue.published_on = on or timezone.localdate()
     briefing, generated = build(issue)
     issue.document = briefing.to_dict()

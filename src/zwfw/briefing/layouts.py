@@ -67,7 +67,7 @@ LAYOUT_2023 = [
     _s("catalog_change", "事项授权及受理手册编制推进情况", level=2),
     _s("campaign_progress", level=2, campaign="综窗改革攻坚行动"),
     _s("free_text", "其它工作开展情况", level=2, text=""),
-    _s("provincial_statistics", "省级政务服务事项受理办理情况", other_style="digits"),
+    _s("provincial_statistics", "省级政务服务事项受理办理情况", other_style="digits", form="ytd"),
     _s("heading", "窗口工作动态"),
     _s("window_news", level=2, themes=NEWS_THEMES_2022),
     _s("leader_visits", "厅（局）长进大厅", style="2022"),
@@ -93,4 +93,27 @@ BUILT_IN = {
     "2022": ("2022 年版式（省级统计—窗口动态—大厅巡查）", LAYOUT_2022),
     "2023": ("2023 年版式（综窗改革攻坚行动开篇）", LAYOUT_2023),
     "2024": ("2024 年版式（政务工作动态—专项行动—考核附件）", LAYOUT_2024),
+}
+
+
+@dataclass(frozen=True)
+class LayoutDefaults:
+    """What a layout prints around its sections: the 版头's order and section title, and the
+    版记 an issue starts from (each issue may change its own distribution and print run)."""
+
+    issue_line_first: bool  # 2023 on: the issue line stands above the masthead
+    section_title: str  # "政务服务工作" under the red line (2022), or none
+    report_to: str  # 报：
+    send_to: str  # 送：
+    issue_to: str  # 发：
+    print_run: int | None  # （共印 N 份）
+
+
+DEFAULTS = {
+    "2022": LayoutDefaults(False, "政务服务工作", "中心领导。", "各相关省级部门（单位），中心各处（室）、直属单位。",
+                           "各部门窗口。", 80),
+    "2023": LayoutDefaults(True, "", "中心领导。", "各相关省级部门（单位）。",
+                           "中心各处（室）、直属单位，各部门窗口。", 60),
+    "2024": LayoutDefaults(True, "", "中心领导。", "",
+                           "各进驻部门（单位）窗口，中心各处（室）、直属单位。", 50),
 }

@@ -92,6 +92,15 @@ class Template(models.Model):
     code = models.CharField("编码", max_length=32, unique=True)
     name = models.CharField("名称", max_length=100)
     built_in = models.BooleanField("内置", default=False)
+    issue_line_first = models.BooleanField("期号在报头之上", default=False,
+                                           help_text="2023 年起的版式先印期号行，再印红色报头")
+    section_title = models.CharField("栏目名称", max_length=50, blank=True, default="政务服务工作",
+                                     help_text="印在红线下方，如“政务服务工作”；留空则不印")
+    report_to = models.CharField("默认“报”", max_length=200, blank=True, default="中心领导。")
+    send_to = models.CharField("默认“送”", max_length=300, blank=True,
+                               default="各相关省级部门（单位），中心各处（室）、直属单位。")
+    issue_to = models.CharField("默认“发”", max_length=200, blank=True, default="各部门窗口。")
+    print_run = models.PositiveIntegerField("默认印数", null=True, blank=True, default=80)
 
     class Meta:
         verbose_name = "周报版式"
@@ -156,3 +165,30 @@ class NewsItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.department} · {self.theme}"
+
+
+class Correction(models.Model):
+    """A correction of a published issue: an erratum (更正) printed on its own, or a re-issue
+    (重新印发) of the corrected text. The published issue stays frozen as it was; this records who
+    corrected it, when and why."""
+
+    class Kind(models.TextChoices):
+        ERRATUM = "erratum", "更正"
+        REISSUE = "reissue", "重新印发"
+
+    issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="corrections", verbose_name="原期次")
+    kind = models.CharField("方式", max_length=16, choices=Kind.choices)
+    reason = models.CharField("更正原因", max_length=300)
+    text = models.TextField("更正内容", blank=True, help_text="更正：错在何处、应为何；重新印发：可空")
+    document = models.JSONField("重新印发的内容", null=True, blank=True, help_text="重新印发时冻结的周报内容")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name="更正人")
+    created = models.DateTimeField("更正时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "周报更正"
+        verbose_name_plural = "周报更正"
+        ordering = ["issue", "created", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.issue} {self.get_kind_display()}"

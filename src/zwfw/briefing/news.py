@@ -21,8 +21,10 @@ def _ensure_centre(user) -> None:
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
-    monday = day - dt.timedelta(days=day.weekday())
-    return monday, monday + dt.timedelta(days=4)
+    """The briefing week an item submitted for ``day`` belongs to (the issue's period)."""
+    from .weeks import week_of as briefing_week
+
+    return briefing_week(day)
 
 
 @transaction.atomic
@@ -103,9 +105,11 @@ def visible(user, start: dt.date):
     return scope(user, NewsItem.objects.filter(period_start=start), field="department").select_related("department")
 
 
-def accepted_news(start: dt.date) -> dict[str, list[str]]:
-    """{theme: [text, …]} of the week's accepted items, in their order."""
+def accepted_news(start: dt.date, end: dt.date | None = None) -> dict[str, list[str]]:
+    """{theme: [text, …]} of the accepted items of the week start..end (items whose week overlaps it),
+    in their order."""
+    items = NewsItem.objects.filter(period_start__lte=end or start, period_end__gte=start, status=NewsItem.ACCEPTED)
     out: dict[str, list[str]] = {}
-    for item in NewsItem.objects.filter(period_start=start, status=NewsItem.ACCEPTED).order_by("theme", "position"):
+    for item in items.order_by("theme", "position", "period_start", "id"):
         out.setdefault(item.theme, []).append(item.text)
     return out

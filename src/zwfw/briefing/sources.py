@@ -32,10 +32,11 @@ def gather(start: dt.date, end: dt.date, sections: list[SectionSpec], *,
 
         data.comprehensive = {"week": comprehensive_window(start, end), "ytd": comprehensive_window_ytd(end)}
     if "catalog_change" in kinds:
-        from zwfw.catalog.diffing import render_diff
-        from zwfw.catalog.queries import catalog_diff
+        from zwfw.catalog.diffing import window_paragraph
+        from zwfw.catalog.queries import window_change
 
-        data.catalog_change = render_diff(catalog_diff(dt.date(end.year, 1, 1), end))
+        # The period only, scoped to the comprehensive window (the same items as the manuals' share).
+        data.catalog_change = [window_paragraph(window_change(start, end))]
     if kinds & {"campaign_progress", "policy_news"}:
         from zwfw.hall.queries import campaign_progress, policy_adjustments
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -9,12 +10,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from zwfw.accounts.scoping import staff_required
+from zwfw.catalog.queries import indicator_rows
 from zwfw.errors import DomainError
 from zwfw.inputs import parse_int
 
-from . import editorial, news
+from . import corrections, editorial, news
 from .layouts import SECTION_KINDS
-from .models import Issue, NewsItem, Template
+from .models import Correction, Issue, NewsItem, Template
 from .render import MEDIA_TYPES, render as render_briefing
 from .render.html import render_html
 
@@ -84,6 +86,11 @@ def issue_edit(request, pk: int):
         "issue": issue, "preview": render_html(briefing, standalone=False), "paragraphs": paragraphs,
         "editable": issue.status == Issue.Status.DRAFT and _is_editor(request.user), "formats": ["docx", "pdf", "html", "txt"],
         "section_kinds": SECTION_KINDS,
+        "prospective": editorial.prospective_number(issue),
+        "corrections": issue.corrections.select_related("created_by"),
+        "can_correct": issue.status == Issue.Status.PUBLISHED and bool(issue.document) and _is_editor(request.user),
+        "body_paragraphs": corrections.paragraphs_of(issue) if issue.status == Issue.Status.PUBLISHED
+        and issue.document else [],
     })
 
 
@@ -101,10 +108,38 @@ def issue_save(request, pk: int):
 
 @staff_required
 @require_POST
+def issue_distribution(request, pk: int):
+    """The issue's own 报/送/发 and print run (the layout's are the defaults)."""
+    try:
+        raw = (request.POST.get("print_run") or "").strip()
+        if raw and not raw.isdigit():
+            raise DomainError("印数应为 1 到 10000 之间的整数。", field="print_run")
+        editorial.set_distribution(request.user, pk, report_to=request.POST.get("report_to", ""),
+                                   send_to=request.POST.get("send_to", ""), issue_to=request.POST.get("issue_to", ""),
+                                   print_run=int(raw) if raw else None)
+        messages.success(request, "版记已保存。")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("briefing:edit", pk=pk)
+
+
+@staff_required
+@require_POST
 def issue_publish(request, pk: int):
     try:
         issue = editorial.publish(request.user, pk)
         messages.success(request, f"已发布：{issue.year} 年第 {issue.number} 期（总第 {issue.total} 期）。")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("briefing:edit", pk=pk)
+
+
+@staff_required
+@require_POST
+def issue_skip(request, pk: int):
+    try:
+        editorial.skip(request.user, pk)
+        messages.success(request, "已标记为停刊：本周不出周报，不占期号。")
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("briefing:edit", pk=pk)
@@ -122,9 +157,65 @@ def issue_download(request, pk: int, fmt: str):
         messages.error(request, exc.message)
         return redirect("briefing:edit", pk=pk)
     response = HttpResponse(content, content_type=MEDIA_TYPES[fmt])
-    number = f"{issue.year}-{issue.number:02d}" if issue.number else f"草稿-{issue.period_start:%Y%m%d}"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''%E7%AA%97%E5%8F%A3%E5%B7%A5%E4%BD%9C%E5%91%A8%E6%8A%A5-{number}.{fmt}"
+    response["Content-Disposition"] = content_disposition(issue, fmt)
     return response
+
+
+@staff_required
+@require_POST
+def issue_erratum(request, pk: int):
+    try:
+        corrections.add_erratum(request.user, pk, reason=request.POST.get("reason", ""),
+                                text=request.POST.get("text", ""))
+        messages.success(request, "已记录更正，可下载更正件印发；原件保持不变。")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("briefing:edit", pk=pk)
+
+
+@staff_required
+@require_POST
+def issue_reissue(request, pk: int):
+    issue = _issue(pk)
+    try:
+        if issue.status != Issue.Status.PUBLISHED or not issue.document:
+            raise DomainError("只有已发布的周报才能更正；草稿请直接修改。")
+        original = corrections.paragraphs_of(issue)
+        changed = {n: request.POST[f"text-{n}"] for n in range(1, len(original) + 1)
+                   if f"text-{n}" in request.POST and request.POST[f"text-{n}"].strip() != original[n - 1]}
+        corrections.reissue(request.user, pk, reason=request.POST.get("reason", ""), paragraphs=changed)
+        messages.success(request, "已生成重新印发件；原件冻结保留。")
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("briefing:edit", pk=pk)
+
+
+@staff_required
+def correction_download(request, cid: int, fmt: str):
+    correction = Correction.objects.select_related("issue").filter(pk=cid).first()
+    if correction is None or fmt not in MEDIA_TYPES:
+        raise Http404("该更正不存在")
+    try:
+        content = render_briefing(corrections.build(correction), fmt)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("briefing:edit", pk=correction.issue_id)
+    response = HttpResponse(content, content_type=MEDIA_TYPES[fmt])
+    label = {"erratum": ("更正", "erratum"), "reissue": ("重新印发", "reissue")}[correction.kind]
+    response["Content-Disposition"] = content_disposition(correction.issue, fmt, suffix=label)
+    return response
+
+
+def content_disposition(issue: Issue, fmt: str, *, suffix: tuple[str, str] = ("", "")) -> str:
+    """An attachment named in Chinese (RFC 5987 ``filename*``) with an ASCII ``filename`` for old clients:
+    "窗口工作周报-2026年第44期.pdf" / "briefing-2026-44.pdf"; a draft by its week."""
+    if issue.number:
+        name, ascii_name = f"窗口工作周报-{issue.year}年第{issue.number}期", f"briefing-{issue.year}-{issue.number:02d}"
+    else:
+        name, ascii_name = f"窗口工作周报-草稿-{issue.period_start:%Y%m%d}", f"briefing-draft-{issue.period_start:%Y%m%d}"
+    if suffix[0]:
+        name, ascii_name = f"{name}-{suffix[0]}", f"{ascii_name}-{suffix[1]}"
+    return f"attachment; filename=\"{ascii_name}.{fmt}\"; filename*=UTF-8''{quote(f'{name}.{fmt}', safe='')}"
 
 
 @staff_required
@@ -166,4 +257,7 @@ def news_desk(request):
         "can_submit": request.user.department_id is not None,
         "prev_week": start - dt.timedelta(days=7), "next_week": start + dt.timedelta(days=7),
         "statuses": dict(NewsItem.STATUS_CHOICES),
+        # Figures a news item may quote (承诺办结时间提速达 …): the window's own, or every window's for editors.
+        "indicators": indicator_rows(end, department=None if _is_editor(request.user) else request.user.department)
+        if (_is_editor(request.user) or request.user.department_id) else [],
     })

@@ -15,10 +15,10 @@ from ninja.responses import Status
 
 from zwfw.accounts.auth import API_AUTH
 from zwfw.catalog.models import Department, Matter
-from zwfw.catalog.queries import item_by_code, region_by
+from zwfw.catalog.queries import region_by
 from zwfw.errors import DomainError, Forbidden, NotFound
 
-from . import idempotency, lifecycle, presenters, services, timebounds
+from . import lifecycle, presenters, services, timebounds
 from .models import Channel, EventKind
 from .queries import case_for, cases_for, worklist
 
@@ -38,17 +38,25 @@ class ApplyIn(Schema):
     item_code: str
     applicant: ApplicantIn
     provided: list[str] = []
+    promised: list[str] = []   # 告知承诺: materials the applicant signed a promise for instead
+    deferred: list[str] = []   # 容缺: materials the guide lets be handed in after acceptance
+    decision: str = "receive"  # receive 收件 / accept 受理（即办件当场办结）/ reject 不予受理（材料不齐全）
     region: str = ""
 
 
 class ActionIn(Schema):
     version: int
     reason: str = ""
+    legal_basis: str = ""
     kind: str = ""
     to: str = ""
     delivery: str = ""
     tracking_number: str = ""
     provided: list[str] = []
+    notice: str = ""                 # suspend: the written notice to the applicant (告知书文号或内容)
+    expected_days: int | None = None  # suspend: working days the procedure is expected to take
+    approved_by: str = ""            # extend: the head of the organ who approved
+    notified: bool = False           # extend: the applicant was told the reason
     at: dt.datetime | None = None
 
 
@@ -70,8 +78,8 @@ class ErrorOut(Schema):
 
 
 def _idem(request, fn):
-    fp = idempotency.fingerprint(request.method, request.path, request.body)
-    status, body = idempotency.run(request.auth, request.headers.get("Idempotency-Key"), fp, fn)
+    """Run ``fn() -> (status, body)``; Idempotency-Key is honoured for every POST by zwfw.idempotency."""
+    status, body = fn()
     return Status(status, body)
 
 
@@ -124,12 +132,12 @@ def apply(request, payload: ApplyIn):
         role = getattr(request.auth, "role", None)
         channel = {"api_client": Channel.API, "applicant": Channel.ONLINE}.get(role, Channel.WINDOW)
         a = payload.applicant
-        region = region_by(a.region) if a.region else None
-        applicant = services.register_applicant(kind=a.kind, name=a.name, id_number=a.id_number, phone=a.phone,
-                                                address=a.address, region=region)
-        item = item_by_code(payload.item_code, timezone.localdate())
-        case = services.apply(item=item, applicant=applicant, actor=request.auth, channel=channel,
-                              region=region_by(payload.region) if payload.region else None, provided=payload.provided)
+        details = {"kind": a.kind, "name": a.name, "id_number": a.id_number, "phone": a.phone, "address": a.address,
+                   "region": region_by(a.region) if a.region else None}
+        item = services.item_for(payload.item_code, timezone.localdate())
+        case = services.apply(item=item, applicant_details=details, actor=request.auth, channel=channel,
+                              region=region_by(payload.region) if payload.region else None, provided=payload.provided,
+                              promised=payload.promised, deferred=payload.deferred, decision=payload.decision)
         return 201, _detail(request, case)
 
     return _idem(request, run)
@@ -161,7 +169,7 @@ def get_case(request, number: str):
 
 
 @router.post("/{number}/actions/{action}", response={200: dict, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
-             summary="办理动作（受理、流转、审查、挂起、准予、颁发、办结…）")
+             summary="办理动作（受理、流转、审查、挂起、延长、准予、颁发、办结、撤回、终止…）")
 def act(request, number: str, action: str, payload: ActionIn):
     return _act(request, number, action, payload)
 

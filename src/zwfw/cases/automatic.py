@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from zwfw.errors import DomainError
-
 from . import actions, ports, rules
 from .acceptance import local_date, materials_complete
 from .models import AutoApprovalRule, Case
@@ -44,10 +42,7 @@ def try_automatic(case: Case, *, at=None) -> list[str]:
     if failed:
         return failed
     with transaction.atomic():
-        try:
-            actions.accept(case, actor=None, version=case.version, at=at, automatic=True)
-        except DomainError:
-            raise
+        actions.accept(case, actor=None, version=case.version, at=at, automatic=True)
         actions._act(case, "start_review", actor=None, version=case.version, at=at, automatic=True)
         actions.approve(case, actor=None, version=case.version, at=at, automatic=True)
         actions.issue(case, actor=None, version=case.version, at=at, automatic=True)

@@ -9,7 +9,8 @@ from django.utils import timezone
 from zwfw.errors import DomainError
 
 from . import ports
-from .acceptance import apply, check_acceptable, local_date, material_checklist, next_serial
+from .acceptance import check_acceptable, local_date, material_checklist
+from .intake import apply, next_serial
 from .models import BundleApplication, Channel
 from .numbering import bundle_number
 

@@ -33,11 +33,10 @@ def register_consultation(*, actor, matter=None, department=None, people: int = 
         raise DomainError("咨询人数应为整数。", field="people") from None
     if not 1 <= people <= 200:
         raise DomainError("咨询人数应在 1 到 200 之间。", field="people")
-    comprehensive = getattr(actor, "role", None) == "comprehensive_clerk"
     data = {"matter": matter.code if matter else "", "matter_name": matter.name if matter else ""}
     return [
         append_event("consulted", at=at, department=department, actor=actor,
                      power_type_id=matter.power_type_id if matter else None,
-                     at_comprehensive_window=comprehensive, note=(topic or "").strip()[:500], data=data)
+                     note=(topic or "").strip()[:500], data=data)
         for _ in range(people)
     ]

@@ -7,19 +7,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zwfw.errors import Conflict, Forbidden
+from zwfw.errors import Conflict, DomainError, Forbidden
 
 # Status codes (same values as models.CaseStatus) and their Chinese names.
 APPLIED, CORRECTION, ACCEPTED, REJECTED = "applied", "correction", "accepted", "rejected"
 TRANSFERRED, REVIEWING, SUSPENDED = "transferred", "reviewing", "suspended"
 APPROVED, DENIED, ISSUED, COMPLETED = "approved", "denied", "issued", "completed"
+WITHDRAWN, TERMINATED = "withdrawn", "terminated"
 
 STATUS_LABELS = {
     APPLIED: "已申请", CORRECTION: "待补正", ACCEPTED: "已受理", REJECTED: "不予受理",
     TRANSFERRED: "已流转", REVIEWING: "审查中", SUSPENDED: "已挂起", APPROVED: "准予许可",
-    DENIED: "不予许可", ISSUED: "已颁发", COMPLETED: "已办结",
+    DENIED: "不予许可", ISSUED: "已颁发", COMPLETED: "已办结", WITHDRAWN: "已撤回", TERMINATED: "已终止",
 }
-TERMINAL = frozenset({REJECTED, COMPLETED})
+TERMINAL = frozenset({REJECTED, COMPLETED, WITHDRAWN, TERMINATED})
+#: Before the decision (准予/不予许可): the applicant may withdraw, the organ may terminate.
+UNDECIDED = frozenset({APPLIED, CORRECTION, ACCEPTED, TRANSFERRED, REVIEWING, SUSPENDED})
+
+#: Why a case is terminated (终止): the law's grounds, shown to staff as the choices.
+TERMINATION_REASONS = {
+    "dissolved": "申请人（法人或者其他组织）依法终止",
+    "deceased": "申请人（自然人）死亡或者丧失行为能力",
+    "not_applicable": "申请事项依法不再需要取得行政许可",
+}
 
 # Roles (values of accounts.models.Role).
 COMPREHENSIVE_CLERK, DEPARTMENT_CLERK, APPROVER = "comprehensive_clerk", "department_clerk", "approver"
@@ -58,6 +68,9 @@ ACTIONS: dict[str, Action] = {a.code: a for a in [
     Action("deny", "不予许可", "denied", frozenset({REVIEWING}), DENIED, _BACK_OFFICE, needs_reason=True),
     Action("issue", "颁发", "issued", frozenset({APPROVED}), ISSUED, _WINDOW),
     Action("complete", "办结", "completed", frozenset({ISSUED, DENIED}), COMPLETED, _WINDOW),
+    Action("withdraw", "撤回申请", "withdrawn", UNDECIDED, WITHDRAWN, _WINDOW | {APPLICANT}),
+    Action("terminate", "终止办理", "terminated", UNDECIDED, TERMINATED, _BACK_OFFICE | {COMPREHENSIVE_CLERK},
+           needs_reason=True),
 ]}
 
 EVENT_TO_ACTION = {a.event: a.code for a in ACTIONS.values()}
@@ -68,6 +81,15 @@ def action(code: str) -> Action:
         return ACTIONS[code]
     except KeyError:
         raise Conflict(f"没有“{code}”这个办理动作。", code="unknown_action", field="action") from None
+
+
+def termination_reason(code: str) -> str:
+    """The Chinese ground for termination ``code``; DomainError naming the choices otherwise."""
+    try:
+        return TERMINATION_REASONS[code]
+    except KeyError:
+        raise DomainError(f"请选择终止办理的原因：{'、'.join(TERMINATION_REASONS.values())}。",
+                          code="termination_reason", field="kind") from None
 
 
 def label(status: str) -> str:

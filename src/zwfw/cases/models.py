@@ -3,8 +3,19 @@
 Every lifecycle step writes the case and appends one ``CaseEvent`` in the same
 transaction; the weekly figures are counts of these events.
 """
+import secrets
+
 from django.conf import settings
 from django.db import models
+
+from . import windows
+
+QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud and typed from paper
+
+
+def new_query_code() -> str:
+    """The public tracking secret printed on the acceptance receipt: 8 random characters (40 bits)."""
+    return "".join(secrets.choice(QUERY_CODE_ALPHABET) for _ in range(8))
 
 
 class Applicant(models.Model):
@@ -48,6 +59,8 @@ class CaseStatus(models.TextChoices):
     DENIED = "denied", "不予许可"
     ISSUED = "issued", "已颁发"
     COMPLETED = "completed", "已办结"
+    WITHDRAWN = "withdrawn", "已撤回"
+    TERMINATED = "terminated", "已终止"
 
 
 class Channel(models.TextChoices):
@@ -62,7 +75,12 @@ class Delivery(models.TextChoices):
 
 
 OPEN_STATUSES = ("applied", "correction", "accepted", "transferred", "reviewing", "suspended", "approved", "denied", "issued")
-CLOCK_STATUSES = ("accepted", "transferred", "reviewing", "suspended", "approved", "denied", "issued")
+#: The decision clock runs from acceptance to the decision (准予/不予许可), which stops it.
+CLOCK_STATUSES = ("accepted", "transferred", "reviewing", "suspended")
+#: The delivery clock runs from an approval to delivery (办结).
+DELIVERY_STATUSES = ("approved", "issued")
+#: Before the decision: the applicant may withdraw, staff may terminate.
+UNDECIDED_STATUSES = ("applied", "correction", *CLOCK_STATUSES)
 
 
 class Case(models.Model):
@@ -89,19 +107,36 @@ class Case(models.Model):
     correction_late = models.BooleanField(
         "补正告知超期", default=False, help_text="收件后 5 个工作日内未告知补正，自收件之日起即为受理",
     )
+    corrected_on = models.DateField(
+        "补正材料收到日期", null=True, blank=True, help_text="补正后，受理审查的 5 个工作日自此日起算",
+    )
+    deemed_accepted = models.BooleanField(
+        "依法视为受理", default=False, help_text="逾期未作出受理决定或未一次性告知补正，依法视为受理（行政许可法第三十二条）",
+    )
     # -- the clock -----------------------------------------------------------------------------
     statutory_due = models.DateField("法定办结期限", null=True, blank=True)
     promised_due = models.DateField("承诺办结期限", null=True, blank=True)
     extension_days = models.PositiveIntegerField("延长工作日", default=0)
     extension_reason = models.TextField("延长理由", blank=True)
+    extension_approved_by = models.CharField("批准延长的机关负责人", max_length=100, blank=True)
+    extension_notified_on = models.DateField("告知申请人延长理由日期", null=True, blank=True)
     suspended_days = models.PositiveIntegerField("已挂起工作日", default=0, help_text="已结束的挂起")
     suspended_since = models.DateField("挂起开始日期", null=True, blank=True)
-    saved_days = models.IntegerField("较法定时限提前工作日", null=True, blank=True)
+    saved_days = models.IntegerField(
+        "较法定时限提前工作日", null=True, blank=True, help_text="作出决定之日按未延长的法定时限计算",
+    )
+    decided_on = models.DateField("决定日期", null=True, blank=True, help_text="准予或不予许可之日，办理时限停止计算")
+    delivery_due = models.DateField(
+        "颁发送达期限", null=True, blank=True, help_text="准予许可之日起 10 个工作日内颁发、送达（行政许可法第四十四条）",
+    )
     # -- outcome -------------------------------------------------------------------------------
     reason = models.TextField("不予受理/不予许可理由", blank=True)
+    legal_basis = models.CharField("不予受理依据", max_length=200, blank=True)
     delivery = models.CharField("送达方式", max_length=16, choices=Delivery.choices, blank=True)
     tracking_number = models.CharField("邮件号", max_length=40, blank=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+    query_code = models.CharField("查询码", max_length=8, default=new_query_code, editable=False,
+                                  help_text="印在受理回执上，凭办件编号和查询码公开查询进度")
 
     class Meta:
         verbose_name = "办件"
@@ -132,6 +167,9 @@ class EventKind(models.TextChoices):
     DENIED = "denied", "不予许可"
     ISSUED = "issued", "颁发"
     COMPLETED = "completed", "办结"
+    WITHDRAWN = "withdrawn", "撤回"
+    TERMINATED = "terminated", "终止"
+    DEADLINES_RECOMPUTED = "deadlines_recomputed", "期限重新计算"
 
 
 class CaseEvent(models.Model):
@@ -143,7 +181,8 @@ class CaseEvent(models.Model):
     )
     department = models.ForeignKey("catalog.Department", on_delete=models.PROTECT, related_name="+", verbose_name="部门")
     power_type = models.ForeignKey("catalog.PowerType", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="事项类型")
-    at_comprehensive_window = models.BooleanField("综合窗口", default=False)
+    window = models.CharField("办理窗口", max_length=20, choices=windows.CHOICES, default=windows.DEPARTMENT,
+                              help_text="办理人所在窗口：综合窗口、部门窗口、部门自建系统或网上办理")
     automatic = models.BooleanField("无人工干预", default=False)
     note = models.TextField("说明", blank=True)
     data = models.JSONField("附加信息", default=dict, blank=True)
@@ -157,24 +196,42 @@ class CaseEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
 
+    @property
+    def at_comprehensive_window(self) -> bool:
+        """Done at the comprehensive window (counted in its paragraph of the briefing)."""
+        return self.window == windows.COMPREHENSIVE
+
+
+class SuspensionKind(models.Model):
+    """A special procedure whose time does not count (行政许可法第四十五条); centre staff keep the list."""
+
+    code = models.SlugField("代码", max_length=32, unique=True)
+    name = models.CharField("特别程序", max_length=40, unique=True)
+    legal_basis = models.CharField("依据", max_length=200, default="《中华人民共和国行政许可法》第四十五条")
+    active = models.BooleanField("可用", default=True, help_text="停用后不能再用于新的挂起，已有记录保留")
+    order = models.PositiveSmallIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "特别程序（不计入办理时限）"
+        verbose_name_plural = "特别程序（不计入办理时限）"
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
 
 class Suspension(models.Model):
     """特别程序 (挂起): the working days it lasts do not count against the limits."""
 
-    class Kind(models.TextChoices):
-        EXPERT_REVIEW = "expert_review", "专家评审"
-        SITE_INSPECTION = "site_inspection", "现场核查"
-        TESTING = "testing", "检验检测"
-        HEARING = "hearing", "听证"
-        AUCTION = "auction", "招标拍卖"
-        APPRAISAL = "appraisal", "鉴定"
-
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="suspensions", verbose_name="办件")
-    kind = models.CharField("特别程序", max_length=32, choices=Kind.choices)
+    kind = models.CharField("特别程序", max_length=32, help_text="特别程序表中的代码")
     reason = models.TextField("说明", blank=True)
     started_on = models.DateField("开始日期")
     ended_on = models.DateField("结束日期", null=True, blank=True)
     working_days = models.PositiveIntegerField("挂起工作日", default=0)
+    notice = models.CharField("书面告知申请人", max_length=200, blank=True, help_text="告知书文号或内容摘要")
+    notified_on = models.DateField("书面告知日期", null=True, blank=True)
+    expected_days = models.PositiveIntegerField("预计所需工作日", null=True, blank=True)
 
     class Meta:
         verbose_name = "挂起记录"

@@ -76,3 +76,11 @@ def issue_for_case(case, actor, at):
     except ImportError:  # licences app not written yet
         return None
     return _issue(case, actor, at)
+
+
+def check_renewal(applicant, item, on: dt.date) -> None:
+    """A 延续 application the law does not allow (licence expired, or later than the kind's lead days
+    before expiry) raises DomainError at the item."""
+    from zwfw.licences.services import check_renewal_application
+
+    check_renewal_application(applicant=applicant, item=item, on=on)

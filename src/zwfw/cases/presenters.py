@@ -35,8 +35,11 @@ def summary(case, calendar=None, today=None) -> dict:
         "received_on": case.received_on, "accepted_on": case.accepted_on,
         "statutory_due": case.statutory_due, "promised_due": case.promised_due,
         "remaining_working_days": c.remaining, "remaining_text": c.remaining_text,
-        "clock_state": c.state, "clock_label": c.state_label, "saved_text": c.saved_text,
-        "version": case.version,
+        "clock_state": c.state, "clock_label": c.state_label, "clock_phase": c.phase, "saved_text": c.saved_text,
+        "decision_state": c.decision_state, "decision_text": c.decision_text, "decided_on": case.decided_on,
+        "delivery_due": case.delivery_due, "delivery_state": c.delivery_state, "delivery_text": c.delivery_text,
+        "provisional": c.provisional, "provisional_note": c.provisional_note,
+        "deemed_accepted": case.deemed_accepted, "version": case.version,
     }
 
 
@@ -47,7 +50,12 @@ def detail(case, user, *, where: str, calendar=None) -> dict:
     out["materials"] = case.materials
     out["reason"] = case.reason
     out["extension_days"] = case.extension_days
+    out["extension_reason"] = case.extension_reason
+    out["extension_approved_by"] = case.extension_approved_by
+    out["extension_notified_on"] = case.extension_notified_on
     out["suspended_days"] = case.suspended_days
+    out["saved_days"] = case.saved_days
+    out["suspensions"] = suspensions(case)
     out["delivery"] = case.get_delivery_display() if case.delivery else ""
     out["tracking_number"] = case.tracking_number
     out["bundle_application"] = case.bundle_application.number if case.bundle_application_id else None
@@ -59,6 +67,17 @@ def detail(case, user, *, where: str, calendar=None) -> dict:
         for e in timeline(case)
     ]
     return out
+
+
+def suspensions(case) -> list[dict]:
+    """The special procedures of a case, with what the applicant was told in writing."""
+    from .models import Suspension, SuspensionKind
+
+    names = dict(SuspensionKind.objects.values_list("code", "name"))
+    return [{"kind": s.kind, "label": names.get(s.kind, s.kind), "started_on": s.started_on, "ended_on": s.ended_on,
+             "working_days": s.working_days, "expected_days": s.expected_days, "notice": s.notice,
+             "notified_on": s.notified_on, "reason": s.reason}
+            for s in Suspension.objects.filter(case=case).order_by("started_on", "id")]
 
 
 def masked_applicant(applicant) -> dict:

@@ -18,10 +18,10 @@ from zwfw.catalog.queries import items_in_force
 from zwfw.errors import DomainError, NotFound
 from zwfw.inputs import pk_or_none
 
-from . import clock, ports, presenters, services
+from . import clock, intake, lifecycle, ports, presenters, services
 from .acceptance import material_checklist
 from .applicants import validate_identifier
-from .models import Applicant, Suspension
+from .models import Applicant, SuspensionKind
 from .queries import case_for, worklist
 
 
@@ -51,7 +51,9 @@ def case_view(request, number):
     case = _case_or_404(request.user, number)
     view = presenters.detail(case, request.user, where="办件页面")
     return render(request, "cases/case.html", {
-        "case": case, "c": view, "suspension_kinds": Suspension.Kind.choices,
+        "case": case, "c": view,
+        "suspension_kinds": SuspensionKind.objects.filter(active=True).values_list("code", "name"),
+        "termination_reasons": lifecycle.TERMINATION_REASONS.items(),
         "bundle": services.bundle_status(case.bundle_application) if case.bundle_application_id else None,
     })
 
@@ -60,7 +62,8 @@ def case_view(request, number):
 @require_POST
 def act_view(request, number, action):
     case = _case_or_404(request.user, number)
-    params = {k: request.POST.get(k, "") for k in ("reason", "kind", "to", "delivery", "tracking_number")}
+    params = {k: request.POST.get(k, "") for k in ("reason", "kind", "to", "delivery", "tracking_number", "notice",
+                                                   "expected_days", "approved_by", "notified")}
     params["provided"] = request.POST.getlist("provided")
     try:
         version = int(request.POST.get("version", ""))
@@ -74,36 +77,62 @@ def act_view(request, number, action):
     return redirect("cases:case", number=case.number)
 
 
+# Fields the acceptance form shows an error at; any other error is shown above the form.
+FORM_FIELDS = {"kind", "name", "id_number", "phone", "item_code", "item", "applicant", "provided", "promised",
+               "deferred", "decision"}
+
+
+def _acceptance_form(request) -> dict:
+    """What the clerk sent, as the service takes it."""
+    post = request.POST
+    decision = post.get("decision") or ("accept" if post.get("accept_now") else "receive")
+    return {
+        "item_code": post.get("item_code", ""), "decision": decision,
+        "provided": post.getlist("provided"), "promised": post.getlist("promised"), "deferred": post.getlist("deferred"),
+        "details": {"kind": post.get("kind", ""), "name": post.get("name", ""), "id_number": post.get("id_number", ""),
+                    "phone": post.get("phone", ""), "address": post.get("address", ""),
+                    "region": Region.objects.filter(pk=pk_or_none(post.get("region"), "region", "申请地")).first()},
+    }
+
+
 @login_required
 def new_view(request):
     role = getattr(request.user, "role", None)
     if role not in ("comprehensive_clerk", "department_clerk") and not request.user.is_superuser:
         raise Http404
     values, errors, item, checklist = request.POST or {}, {}, None, []
+    decision = "accept"
     if request.method == "POST":
+        today = timezone.localdate()
         try:
-            item = items_in_force(timezone.localdate()).filter(code=request.POST.get("item_code", "").strip()).first()
-            if item is None:
-                raise DomainError("请选择有效的办理项。", field="item_code")
-            region = Region.objects.filter(pk=pk_or_none(request.POST.get("region"), "region", "申请地")).first()
-            applicant = services.register_applicant(
-                kind=request.POST.get("kind", ""), name=request.POST.get("name", ""),
-                id_number=request.POST.get("id_number", ""), phone=request.POST.get("phone", ""),
-                address=request.POST.get("address", ""), region=region)
-            case = services.apply(item=item, applicant=applicant, actor=request.user,
-                                  provided=request.POST.getlist("provided"), region=region)
-            if request.POST.get("accept_now") and case.status == "applied":
-                services.accept(case, actor=request.user, version=case.version)
-                messages.success(request, f"已受理，办件编号 {case.number}。")
-            else:
-                messages.success(request, f"已收件，办件编号 {case.number}。")
+            form = _acceptance_form(request)
+            decision = form["decision"]
+            item = intake.item_for(form["item_code"], today)
+            # Kept on an error: the checklist as the clerk ticked it.
+            known = Applicant.objects.filter(id_number=form["details"]["id_number"].strip().upper()).first()
+            checklist = material_checklist(item, known, today, form["provided"], form["promised"], form["deferred"])
+            case = services.apply(item=item, applicant_details=form["details"], actor=request.user,
+                                  region=form["details"]["region"], provided=form["provided"],
+                                  promised=form["promised"], deferred=form["deferred"], decision=decision)
+            messages.success(request, _outcome(case))
             return redirect("cases:case", number=case.number)
         except DomainError as e:
-            errors[e.field or "general"] = e.message
+            errors[e.field if e.field in FORM_FIELDS else "general"] = e.message
     return render(request, "cases/new.html", {
         "values": values, "errors": errors, "regions": Region.objects.all(),
-        "kinds": Applicant.KIND_CHOICES, "checklist": checklist,
+        "kinds": Applicant.KIND_CHOICES, "checklist": checklist, "item": item, "decision": decision,
+        "decisions": intake.DECISIONS,
     })
+
+
+def _outcome(case) -> str:
+    if case.status == "rejected":
+        return f"不予受理，办件编号 {case.number}：{case.reason}"
+    if case.status == "completed":
+        return f"即办件已受理并当场办结，办件编号 {case.number}。"
+    if case.status == "applied":
+        return f"已收件，办件编号 {case.number}。"
+    return f"已受理，办件编号 {case.number}。"
 
 
 @login_required
@@ -129,9 +158,7 @@ def item_lookup_view(request):
         if item is None:
             return HttpResponse('<p class="error">请选择有效的办理项。</p>')
         applicant = Applicant.objects.filter(id_number=request.GET.get("id_number", "").strip().upper()).first()
-        checklist = material_checklist(item, applicant, today) if applicant else [
-            {"name": m.name, "required": m.required, "exempt": False, "licence_kind": m.licence_kind}
-            for m in ports.guide_materials(item)]
+        checklist = material_checklist(item, applicant, today)
         return render(request, "cases/_materials.html", {"item": item, "checklist": checklist})
     q = request.GET.get("q", "").strip()
     items = list(items_in_force(today, search=q)[:15]) if q else []

@@ -131,7 +131,7 @@ class HandlingItemAdmin(admin.ModelAdmin):
 class GuideMaterialInline(admin.TabularInline):
     model = GuideMaterial
     extra = 1
-    fields = ["position", "name", "copies", "form", "required", "licence_kind"]
+    fields = ["position", "name", "copies", "form", "required", "licence_kind", "deferrable", "promise_allowed"]
 
 
 @admin.register(ServiceGuide)

@@ -49,6 +49,8 @@ class MaterialOut(Schema):
     form: str
     required: bool
     licence_kind: str
+    deferrable: bool
+    promise_allowed: bool
 
 
 class GuideOut(Schema):

@@ -37,6 +37,7 @@ class DepartmentChange:
     removed: list[tuple[str, int]] = field(default_factory=list)
     items_added: list[tuple[str, str]] = field(default_factory=list)  # (matter name, item name)
     items_removed: list[tuple[str, str]] = field(default_factory=list)
+    item_counts: list[tuple[str, int, int]] = field(default_factory=list)  # (matter name, before, after)
     matters_changed: list[str] = field(default_factory=list)
     items_changed: list[str] = field(default_factory=list)
 
@@ -87,6 +88,8 @@ def compare(date_from, date_to, before: list[MatterSnap], after: list[MatterSnap
         for icode, item in was.items.items():
             if icode not in m.items:
                 dept(m).items_removed.append((m.name, item.name))
+        if len(was.items) != len(m.items):
+            dept(m).item_counts.append((m.name, len(was.items), len(m.items)))
     for code, was in old.items():
         m = new.get(code)
         if m is None or m.department != was.department:
@@ -102,8 +105,13 @@ def compare(date_from, date_to, before: list[MatterSnap], after: list[MatterSnap
 
 
 def _quoted(names: list[str], limit: int = 3) -> str:
-    shown = "".join(f"“{n}”" for n in names[:limit])
-    return shown + ("等" if len(names) > limit else "")
+    """“甲”, “甲”和“乙”, “甲”、“乙”和“丙”, “甲”、“乙”、“丙”等 — as the centre joins names."""
+    quoted = [f"“{n}”" for n in names]
+    if len(quoted) > limit:
+        return "、".join(quoted[:limit]) + "等"
+    if len(quoted) > 1:
+        return "、".join(quoted[:-1]) + "和" + quoted[-1]
+    return "".join(quoted)
 
 
 def _count_phrase(label: str, a: int, b: int) -> str:
@@ -130,24 +138,43 @@ def _item_clauses(verb: str, pairs: list[tuple[str, str]]) -> list[str]:
     return [f"“{matter}”{verb}{_quoted(items)}{len(items)} 个办理项" for matter, items in by_matter.items()]
 
 
+def _count_clause(matter: str, before: int, after: int) -> str:
+    verb = "调增至" if after > before else "调减至"
+    return f"已进驻事项“{matter}”的办理项从 {before} 个{verb} {after} 个"
+
+
 def department_line(c: DepartmentChange) -> str:
+    """One department's changes, clauses joined with "，" (departments are joined with "；")."""
     clauses: list[str] = []
     if c.added:
         clauses.append(_matter_clause("新增", c.added))
     if c.removed:
         clauses.append(_matter_clause("取消", c.removed))
-    clauses += _item_clauses("新增", c.items_added)
-    clauses += _item_clauses("取消", c.items_removed)
+    counted = {matter for matter, _, _ in c.item_counts}
+    clauses += [_count_clause(*change) for change in c.item_counts]
+    # A matter whose items were swapped without changing their number: name the items.
+    clauses += _item_clauses("新增", [p for p in c.items_added if p[0] not in counted])
+    clauses += _item_clauses("取消", [p for p in c.items_removed if p[0] not in counted])
     if c.matters_changed:
         clauses.append(f"调整{_quoted(c.matters_changed)}{len(c.matters_changed)} 个事项")
     if c.items_changed:
         clauses.append(f"调整{_quoted(c.items_changed)}{len(c.items_changed)} 个办理项")
-    return c.department + "；".join(clauses)
+    return c.department + "，".join(clauses)
 
 
 def render_diff(d: CatalogDiff) -> list[str]:
     """The headline, then one line per department that changed, in display order."""
     return [headline(d), *(department_line(c) for c in d.departments)]
+
+
+def window_paragraph(d: CatalogDiff) -> str:
+    """The briefing's paragraph on the comprehensive window's matters for the period:
+    "动态调整综窗进驻事项，主项从 740 项调整为 742 项，办理项从 1602 项调整为 1611 项。其中：省卫生健康委新增
+    “…”1 个事项（主项 1 个、办理项 3 个）；…。" — or, with nothing changed, the totals."""
+    if d.unchanged:
+        return f"本周综窗进驻事项无调整，主项 {d.matters_to} 项、办理项 {d.items_to} 项。"
+    lines = [department_line(c) for c in d.departments]
+    return f"动态调整综窗进驻事项，{headline(d)}。其中：{'；'.join(lines)}。"
 
 
 _CHINESE_DIGITS = "零一二三四五六七八九十"

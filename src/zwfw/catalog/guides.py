@@ -15,6 +15,8 @@ class MaterialValues:
     required: bool = True
     form: str = "original"
     licence_kind: str = ""
+    deferrable: bool = False        # 容缺: may be handed in after acceptance
+    promise_allowed: bool = False   # 告知承诺 may replace it (when the item allows 告知承诺)
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class GuideValues:
     online_url: str = ""
     fully_online: bool = False
     on_the_spot: bool = False
+    promise_in_lieu: bool = False
     materials: list[MaterialValues] = field(default_factory=list)
 
 
@@ -75,4 +78,8 @@ def guide_anomalies(g: GuideValues) -> list[str]:
             if key in seen:
                 found.append(f"申请材料“{name}”重复列出")
             seen.add(key)
+            if m.deferrable and not m.required:
+                found.append(f"申请材料“{name}”标为容缺，但不是必要材料")
+            if m.promise_allowed and not g.promise_in_lieu:
+                found.append(f"申请材料“{name}”标为可告知承诺，但办理项未实行告知承诺")
     return found

@@ -184,6 +184,12 @@ class GuideMaterial(models.Model):
         "对应电子证照", max_length=64, blank=True,
         help_text="平台已持有该种电子证照时可免提交",
     )
+    deferrable = models.BooleanField(
+        "容缺", default=False, help_text="非关键材料：可先行受理，申请人在约定期限内补交（容缺受理）",
+    )
+    promise_allowed = models.BooleanField(
+        "可告知承诺", default=False, help_text="办理项实行告知承诺时，申请人可书面承诺代替提交该证明材料",
+    )
 
     class Meta:
         verbose_name = "申请材料"
@@ -237,10 +243,15 @@ class Delegation(models.Model):
         return f"{self.get_kind_display()}：{target}"
 
     def delegate_for(self, region: "Region") -> str:
-        """The delegate as a person reads it: "自贡市林草主管部门"."""
-        if self.delegate.startswith(region.name):
-            return self.delegate
-        return f"{region.name}{self.delegate}"
+        """The delegate as a person reads it: "自贡市林草主管部门".
+
+        A delegate already named with the place (short or full name, e.g. "阿坝藏族羌族自治州林草局")
+        is kept as written rather than prefixed a second time.
+        """
+        delegate = self.delegate.strip()
+        if any(name and delegate.startswith(name) for name in (region.name, region.full_name)):
+            return delegate
+        return f"{region.name}{delegate}"
 
 
 class Bundle(models.Model):

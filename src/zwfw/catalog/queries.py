@@ -102,17 +102,48 @@ def other_type_count(on: dt.date | None = None) -> int:
             .values("power_type").distinct().count())
 
 
+# ---- department indicators ---------------------------------------------------------------------
+
+def department_indicators(on: dt.date | None = None) -> dict:
+    """{department_id: indicators.Indicators} over each department's handling items in force (one query)."""
+    from .indicators import ItemLimits, indicators
+
+    by_department: dict[int, list] = {}
+    rows = items_in_force(on).order_by().values_list(
+        "matter__department_id", "statutory_days", "promised_days", "fully_online", "at_most_one_visit")
+    for department_id, statutory, promised, online, one_visit in rows:
+        by_department.setdefault(department_id, []).append(ItemLimits(statutory, promised, online, one_visit))
+    return {d: indicators(items) for d, items in by_department.items()}
+
+
+def indicator_rows(on: dt.date | None = None, department=None) -> list[dict]:
+    """Per department in display order (or only ``department``): {"department", "items", "speed_up",
+    "fully_online", "one_visit" (texts), "sentence"} — what news items and dashboards quote."""
+    found = department_indicators(on)
+    departments = Department.objects.filter(pk__in=list(found)).order_by("display_order", "id")
+    if department is not None:
+        departments = departments.filter(pk=getattr(department, "pk", department))
+    return [{"department": d.short_name or d.name, "department_id": d.pk, "items": found[d.pk].items,
+             **found[d.pk].texts, "sentence": found[d.pk].sentence} for d in departments]
+
+
 # ---- history -----------------------------------------------------------------------------------
 
-def snapshot(on: dt.date) -> list[MatterSnap]:
-    """The catalogue in force on ``on`` as plain values."""
+def snapshot(on: dt.date, *, comprehensive_window: bool = False) -> list[MatterSnap]:
+    """The catalogue in force on ``on`` as plain values; with ``comprehensive_window``, only the handling
+    items accepted at the comprehensive window (进驻综窗, the scope of the manuals' share) and their matters."""
     items_by_matter: dict[int, dict] = {}
-    for item in items_in_force(on):
+    items = items_in_force(on)
+    if comprehensive_window:
+        items = items.filter(at_comprehensive_window=True)
+    for item in items:
         items_by_matter.setdefault(item.matter_id, {})[item.code] = ItemSnap(
             item.code, item.name, tuple(repr(getattr(item, f)) for f in ITEM_FIELDS if f != "name"),
         )
     snaps = []
     for m in Matter.objects.in_force(on).select_related("department", "power_type"):
+        if comprehensive_window and m.id not in items_by_matter:
+            continue
         d = m.department
         snaps.append(MatterSnap(
             m.code, m.name, d.short_name or d.name, (d.display_order, d.id), (m.power_type.code,),
@@ -121,9 +152,17 @@ def snapshot(on: dt.date) -> list[MatterSnap]:
     return snaps
 
 
-def catalog_diff(date_from: dt.date, date_to: dt.date) -> CatalogDiff:
-    """What changed between the catalogue in force on ``date_from`` and on ``date_to``."""
-    return compare(date_from, date_to, snapshot(date_from), snapshot(date_to))
+def catalog_diff(date_from: dt.date, date_to: dt.date, *, comprehensive_window: bool = False) -> CatalogDiff:
+    """What changed between the catalogue in force on ``date_from`` and on ``date_to`` (optionally only
+    what the comprehensive window accepts)."""
+    return compare(date_from, date_to, snapshot(date_from, comprehensive_window=comprehensive_window),
+                   snapshot(date_to, comprehensive_window=comprehensive_window))
+
+
+def window_change(start: dt.date, end: dt.date) -> CatalogDiff:
+    """The period's change to what the comprehensive window accepts: in force the day before ``start``
+    against in force on ``end``."""
+    return catalog_diff(start - dt.timedelta(days=1), end, comprehensive_window=True)
 
 
 # ---- delegations -------------------------------------------------------------------------------
@@ -163,15 +202,21 @@ def delegations_for(item: HandlingItem) -> list[Delegation]:
 # ---- guides ------------------------------------------------------------------------------------
 
 def guide_values(item: HandlingItem) -> GuideValues:
-    guide = ServiceGuide.objects.filter(item=item).prefetch_related("materials").first()
+    return values_of(item, ServiceGuide.objects.filter(item=item).prefetch_related("materials").first())
+
+
+def values_of(item: HandlingItem, guide: ServiceGuide | None) -> GuideValues:
+    """The guide check's values of ``item`` and its guide (None: no guide yet)."""
     base = dict(statutory_days=item.statutory_days, promised_days=item.promised_days,
-                fully_online=item.fully_online, on_the_spot=item.on_the_spot)
+                fully_online=item.fully_online, on_the_spot=item.on_the_spot,
+                promise_in_lieu=item.promise_in_lieu)
     if guide is None:
         return GuideValues(**base)
     return GuideValues(
         **base, conditions=guide.conditions, fees=guide.fees, legal_basis=guide.legal_basis,
         where_to_apply=guide.where_to_apply, online_url=guide.online_url,
-        materials=[MaterialValues(m.name, m.copies, m.required, m.form, m.licence_kind) for m in guide.materials.all()],
+        materials=[MaterialValues(m.name, m.copies, m.required, m.form, m.licence_kind, m.deferrable, m.promise_allowed)
+                   for m in guide.materials.all()],
     )
 
 

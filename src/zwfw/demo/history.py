@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from zwfw.cases import clock
+from zwfw.cases import clock, windows
 from zwfw.cases.models import Applicant, Case, CaseEvent, CaseSequence, Suspension
 from zwfw.cases.numbering import case_number
 from zwfw.catalog.models import HandlingItem
@@ -26,8 +26,9 @@ from .timeline import SUSPENSION_KINDS, STATUS_AFTER, Plan, deadlines_for, plan_
 
 TZ = ZoneInfo("Asia/Shanghai")
 BATCH = 2000
-SUSPENSION_REASONS = {"expert_review": "组织专家评审", "site_inspection": "赴现场核查", "testing": "委托检验检测"}
+SUSPENSION_REASONS = {"expert_review": "组织专家评审", "appraisal": "委托技术鉴定", "testing": "委托检测机构检测"}
 BACK_OFFICE = ("review_started", "suspended", "resumed", "approved", "denied")
+HANDED_OUT = ("issued", "completed")  # 颁发 and delivery: where the result is handed out
 
 
 class Catalogue:
@@ -88,12 +89,22 @@ class Builder:
         return self.rng.choice(pool)
 
     def actor(self, kind: str, case: Case):
+        """Who takes the step: the comprehensive window receives its cases and hands out the results of
+        the departments that issue there (综合窗口出件); the department's back office decides."""
         dept_code = case.department.code
+        if kind == "applied" and case.channel != "window":
+            return None  # applied online: no clerk acts
+        if kind in HANDED_OUT and volumes.issues_at_comprehensive_window(dept_code):
+            return self.users.get("zongchuang")
         if case.at_comprehensive_window and kind not in BACK_OFFICE:
             return self.users.get("zongchuang")
         if kind in ("suspended", "resumed", "approved", "denied"):
             return self.users.get(f"{dept_code}-shenpi") or self.users.get(dept_code)
         return self.users.get(dept_code)
+
+    @staticmethod
+    def window(actor, case: Case | None = None) -> str:
+        return windows.acting_window(getattr(actor, "role", None), getattr(case, "channel", None))
 
     # -- one case -----------------------------------------------------------------------------
     def fits(self, item, day: dt.date) -> bool:
@@ -145,14 +156,19 @@ class Builder:
                 case.suspended_since = start
             self.suspensions.append((len(self.cases), plan.suspension[0], start, "resumed" in kinds,
                                      plan.suspension[1]))
+        decision = next((s for s in steps if s[0] in ("approved", "denied")), None)
+        if decision is not None:
+            case.decided_on = decision[1].astimezone(TZ).date()
+            case.saved_days = clock.saved_days(self.cal, case.decided_on, case.statutory_due)
+            if decision[0] == "approved":
+                case.delivery_due = clock.delivery_due(self.cal, case.decided_on)
         if case.status == "completed":
             at = steps[-1][1]
             case.completed_at = at
-            case.saved_days = clock.saved_days(self.cal, at.astimezone(TZ).date(), case.statutory_due)
             post = self.rng.random() < 0.3
             case.delivery = "post" if post else "window"
             case.tracking_number = f"EMS{self.rng.randrange(10 ** 10):010d}CN" if post else ""
-            steps[-1] = (steps[-1][0], at, clock.saved_sentence(case.saved_days),
+            steps[-1] = (steps[-1][0], at, "",
                          {"delivery": case.delivery, "tracking_number": case.tracking_number,
                           "saved_days": case.saved_days})
         if case.status == "denied" or "denied" in kinds:
@@ -160,10 +176,10 @@ class Builder:
 
     # -- events without a case ------------------------------------------------------------------
     def loose(self, kind: str, item, day: dt.date, *, comprehensive: bool, note: str = "", data=None):
+        actor = self.users.get("zongchuang") if comprehensive else self.users.get(item.matter.department.code)
         self.loose_events.append(CaseEvent(
             kind=kind, at=volumes.office_time(self.rng, day, TZ), department=item.matter.department,
-            power_type_id=item.matter.power_type_id, at_comprehensive_window=comprehensive,
-            actor=self.users.get("zongchuang") if comprehensive else self.users.get(item.matter.department.code),
+            power_type_id=item.matter.power_type_id, window=self.window(actor), actor=actor,
             note=note, data=data or {"matter": item.matter.code, "matter_name": item.matter.name}))
 
     # -- writing --------------------------------------------------------------------------------
@@ -176,18 +192,19 @@ class Builder:
                 rows = []
                 for case, steps in zip(chunk, self.steps[i:i + BATCH]):
                     for kind, at, note, data in steps:
+                        actor = self.actor(kind, case)
                         rows.append(CaseEvent(
                             case=case, kind=kind, at=at, department_id=case.department_id,
                             power_type_id=case.item.matter.power_type_id,
-                            at_comprehensive_window=case.at_comprehensive_window, note=note, data=data,
-                            actor=self.actor(kind, case)))
+                            window=self.window(actor, case), note=note, data=data, actor=actor))
                 CaseEvent.objects.bulk_create(rows, batch_size=BATCH)
                 events += len(rows)
                 progress(f"  已写入办件 {min(i + BATCH, len(self.cases))}/{len(self.cases)} 件")
             Suspension.objects.bulk_create([
                 Suspension(case=self.cases[idx], kind=kind, started_on=start,
                            ended_on=self.cal.add(start, days) if resumed else None,
-                           working_days=days if resumed else 0, reason=SUSPENSION_REASONS[kind])
+                           working_days=days if resumed else 0, reason=SUSPENSION_REASONS[kind],
+                           notice=f"特别程序告知书（{SUSPENSION_REASONS[kind]}）", notified_on=start, expected_days=days)
                 for idx, kind, start, resumed, days in self.suspensions], batch_size=BATCH)
             CaseEvent.objects.bulk_create(self.loose_events, batch_size=BATCH)
             events += len(self.loose_events)

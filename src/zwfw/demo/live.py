@@ -13,6 +13,7 @@ from zwfw.cases.models import Applicant, Case
 from zwfw.cases.ports import guide_materials
 from zwfw.catalog.models import HandlingItem, Matter
 from zwfw.credit import services as credit
+from zwfw.licences import renewal
 from zwfw.licences import services as licences
 from zwfw.licences.models import Licence
 
@@ -80,7 +81,8 @@ def drive(cal, today, item, applicant, clerk, approver, state: str, back: int, *
         actor = window if code == "transfer" or (code in ("issue", "complete") and comprehensive) else clerk
         if code == "suspend":
             actor = approver
-        params = {"kind": "expert_review", "reason": "组织专家对申请材料进行技术评审"} if code == "suspend" else {}
+        params = {"kind": "expert_review", "reason": "组织专家对申请材料进行技术评审", "expected_days": 5,
+                  "notice": "特别程序告知书（专家评审）"} if code == "suspend" else {}
         if code == "complete":
             params = {"delivery": "window"}
         if code == "transfer":
@@ -113,6 +115,8 @@ def generate(rng: random.Random, cal, today: dt.date, users: dict, persons: list
             holder = rng.choice(orgs if item.matter.power_type.category != "public_service" else persons)
             if (dept, name) in (("wjw", "首次注册"), ("wjw", "变更注册")):
                 holder = zhang
+            if licences.is_renewal_item(item):
+                holder = _renewal_holder(rng, item, orgs, cal.add(today, -back))
             made.append(drive(cal, today, item, holder, clerk, users.get(approver), state, back))
     # The comprehensive window: accepted and handed on (often more than once) to the departments' back offices.
     comp = list(HandlingItem.objects.in_force(today).filter(at_comprehensive_window=True, auto_approval=False)
@@ -159,13 +163,32 @@ def _label(status: str) -> str:
     return label(status)
 
 
+def _renewal_holder(rng, item, orgs, on: dt.date) -> Applicant:
+    """For a 延续 case: an organisation whose licence of the kind may still be renewed on ``on``
+    (art. 50: at least the kind's lead days before expiry), else one the platform holds none for."""
+    renewable = [lic.holder for lic in _renewable(item.matter.department.code, on) if lic.kind.name == item.licence_kind]
+    if renewable:
+        return renewable[0]
+    holding = set(Licence.objects.filter(kind__name=item.licence_kind, issuer=item.matter.department)
+                  .values_list("holder_id", flat=True))
+    return rng.choice([o for o in orgs if o.pk not in holding] or orgs)
+
+
+def _renewable(department_code: str, on: dt.date):
+    """Licences of a department that may be renewed on ``on``, oldest first."""
+    return [lic for lic in Licence.objects.filter(issuer__code=department_code, superseded_by__isnull=True,
+                                                  revoked_at__isnull=True, valid_until__isnull=False)
+            .select_related("kind", "holder").order_by("issued_at", "id")
+            if renewal.applied_in_time(valid_until=lic.valid_until, lead_days=lic.kind.renewal_lead_days, applied_on=on)]
+
+
 def _licence_changes(cal, today, users) -> dict:
     """One licence renewed (延续) at 省林草局, one revoked at 省卫生健康委."""
     out = {"renewed": 0, "revoked": 0}
-    old = (Licence.objects.filter(issuer__code="lcj", superseded_by__isnull=True, revoked_at__isnull=True)
-           .order_by("issued_at", "id").first())
+    when = _at(cal, today, 3, 15, 20)
+    old = next(iter(_renewable("lcj", when.date())), None)
     if old is not None:
-        licences.renew(old, actor=users["lcj"], at=_at(cal, today, 3, 15, 20))
+        licences.renew(old, actor=users["lcj"], at=when)
         out["renewed"] = 1
     victim = (Licence.objects.filter(issuer__code="wjw", superseded_by__isnull=True, revoked_at__isnull=True)
               .order_by("issued_at", "id").first())

@@ -24,7 +24,11 @@ RULES = [
     ("J02", "收到办事群众锦旗、感谢信", Rule.ADDITION, "1", "3"),
     ("J03", "承担中心交办的专项工作并按时完成", Rule.ADDITION, "1", "2"),
 ]
-MAPPINGS = {"inspection_finding": "K05", "overdue_case": "K06", "bad_rating": "K07", "commendation": "J01"}
+# (source, 问题类别 or "" for the rest) → clause: each kind of finding proposes its own clause.
+MAPPINGS = {("inspection_finding", ""): "K05", ("inspection_finding", "按时到岗"): "K01",
+            ("inspection_finding", "工作牌"): "K02", ("inspection_finding", "着装"): "K03",
+            ("inspection_finding", "工作区域"): "K04", ("overdue_case", ""): "K06", ("bad_rating", ""): "K07",
+            ("commendation", ""): "J01", ("commendation", "感谢信"): "J02", ("commendation", "锦旗"): "J02"}
 HAND = [("K01", "大厅考勤记录显示 1 名工作人员迟到"), ("J02", "收到办事企业赠送锦旗"),
         ("J03", "按时完成综窗受理工作手册编制任务"), ("K02", "1 名工作人员未佩戴工作牌"),
         ("J02", "收到办事群众感谢信")]
@@ -38,8 +42,8 @@ def load_rules(start: dt.date) -> RuleSet:
     if created:
         Rule.objects.bulk_create([Rule(ruleset=rs, code=c, description=d, kind=k, points=Decimal(p),
                                        monthly_cap=Decimal(cap) if cap else None) for c, d, k, p, cap in RULES])
-    for source, code in MAPPINGS.items():
-        SourceMapping.objects.get_or_create(source_kind=source, defaults={"rule_code": code})
+    for (source, detail), code in MAPPINGS.items():
+        SourceMapping.objects.get_or_create(source_kind=source, detail=detail, defaults={"rule_code": code})
     return rs
 
 

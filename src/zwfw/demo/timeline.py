@@ -19,7 +19,7 @@ STATUS_AFTER = {
     "denied": "denied", "issued": "issued", "completed": "completed",
 }
 TRANSFER_TARGETS = ["审批处室", "分管处长", "分管厅（局）领导", "技术审查中心"]
-SUSPENSION_KINDS = [("expert_review", "专家评审"), ("site_inspection", "现场核查"), ("testing", "检验检测")]
+SUSPENSION_KINDS = [("expert_review", "专家评审"), ("appraisal", "鉴定"), ("testing", "检测")]
 
 
 @dataclass

@@ -1,15 +1,20 @@
 """The applicant portal: my cases (track, rate), my licences; public tracking by case number
-and the last four characters of the applicant's ID number."""
+and the query code printed on the acceptance receipt (rate-limited per address)."""
+import secrets
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from zwfw.cases.models import Case, CaseEvent, CaseStatus
-from zwfw.errors import DomainError
+from zwfw.cases.queries import case_for
+from zwfw.errors import DomainError, NotFound
 from zwfw.licences.masking import mask_holder_name
 from zwfw.licences.queries import licences_of
+from zwfw.ratelimit import limited_page
 
 from . import services
 from .models import Level, Rating
@@ -67,21 +72,35 @@ def my_case(request, number: str):
     })
 
 
+@limited_page("track")
 def public_track(request):
-    """办件查询: no login; the case number and the last 4 characters of the ID number."""
-    number = (request.GET.get("number") or "").strip()
-    tail = (request.GET.get("tail") or "").strip().upper()
+    """办件查询: no login; the case number and the query code from the acceptance receipt."""
+    number = (request.GET.get("number") or "").strip()[:32]
+    code = (request.GET.get("code") or "").strip().upper()[:16]
     case, error = None, None
-    if number or tail:
+    if number or code:
         found = Case.objects.select_related("item", "department", "applicant").filter(number=number).first()
-        if len(tail) != 4:
-            error = "请输入申请人证件号码的后 4 位。"
-        elif found is None or not found.applicant.id_number.upper().endswith(tail):
-            error = "办件编号与证件号码后 4 位不匹配，请核对后重新查询。"
+        if not code:
+            error = "请输入受理回执上的查询码。"
+        elif found is None or not secrets.compare_digest(found.query_code, code):
+            error = "办件编号与查询码不匹配，请核对受理回执后重新查询。"
         else:
             case = found
     return render(request, "feedback/track.html", {
-        "number": number, "tail": tail, "case": case, "error": error,
+        "number": number, "code": code, "case": case, "error": error,
         "events": _timeline(case) if case else [],
         "holder": mask_holder_name(case.applicant.name, case.applicant.kind == "person") if case else "",
+    })
+
+
+@login_required
+def receipt(request, number: str):
+    """受理回执: printed for the applicant by whoever handles the case; it carries the query code."""
+    try:
+        case = case_for(request.user, number)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    return render(request, "feedback/receipt.html", {
+        "case": case, "holder": mask_holder_name(case.applicant.name, case.applicant.kind == "person"),
+        "track_url": request.build_absolute_uri("/feedback/track/"),
     })

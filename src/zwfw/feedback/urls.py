@@ -10,4 +10,5 @@ urlpatterns = [
     path("portal/", portal.home, name="portal"),
     path("portal/cases/<str:number>/", portal.my_case, name="portal_case"),
     path("track/", portal.public_track, name="track"),
+    path("receipt/<str:number>/", portal.receipt, name="receipt"),
 ]

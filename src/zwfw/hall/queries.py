@@ -5,8 +5,6 @@ import datetime as dt
 
 from django.db.models import Q
 
-from zwfw.catalog.models import HandlingItem
-
 from . import sentences
 from .models import (
     Campaign, Commendation, DutyAssignment, Finding, HallClosure, InspectionPoint, LeaderVisit, Measure,
@@ -81,7 +79,10 @@ def commendations_week(start: dt.date, end: dt.date) -> list[dict]:
 
 def manual_progress(on: dt.date) -> tuple[int, int]:
     """(items with an acceptance manual, items) among handling items in force at the comprehensive window."""
-    items = HandlingItem.objects.in_force(on).filter(at_comprehensive_window=True)
+    from zwfw.catalog.queries import items_in_force
+
+    # The same scope as the catalogue-change paragraph (catalog.queries.window_change): items and matters in force.
+    items = items_in_force(on).filter(at_comprehensive_window=True).order_by()
     return items.filter(manual_written=True).count(), items.count()
 
 

@@ -81,12 +81,13 @@ def commendation_sentence(when: date, who: str, honour: str, body: str, document
 
 
 def percent(done: int, total: int, decimals: int = 1) -> str:
-    """812 of 1650 → "49.2%" (half up); no items → "0%"."""
+    """812 of 1650 → "49.2%" (half up), 825 of 1650 → "50%" (no trailing zero); no items → "0%"."""
     if total <= 0:
         return "0%"
     ratio = Decimal(done) * 100 / Decimal(total)
     quantum = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
-    return f"{ratio.quantize(quantum, rounding=ROUND_HALF_UP)}%"
+    text = format(ratio.quantize(quantum, rounding=ROUND_HALF_UP), "f")
+    return f"{text.rstrip('0').rstrip('.') if '.' in text else text}%"
 
 
 MANUAL_WORDING = "共完成 {done} 个办理项的受理工作手册编制，占比 {ratio}"

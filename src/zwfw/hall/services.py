@@ -61,7 +61,7 @@ def record_round(user, *, date: dt.date, inspector: str, findings: list[dict]) -
         finding.save()
         if window.department_id:
             propose_entry(window.department, date, SourceKind.INSPECTION_FINDING, f"hall.finding:{finding.pk}",
-                          f"{date:%Y-%m-%d} 大厅巡查（{point.label}）：{window.name}{description}")
+                          f"{date:%Y-%m-%d} 大厅巡查（{point.label}）：{window.name}{description}", detail=point.label)
     return rnd
 
 
@@ -101,7 +101,8 @@ def record_commendation(user, *, window, honour: str, awarding_body: str, date: 
     if window.department_id:
         who = f"{window.name}{c.person}"
         propose_entry(window.department, date, SourceKind.COMMENDATION, f"hall.commendation:{c.pk}",
-                      f"{date:%Y-%m-%d} {who}获{c.awarding_body}{c.honour}{f'（{c.document}）' if c.document else ''}")
+                      f"{date:%Y-%m-%d} {who}获{c.awarding_body}{c.honour}{f'（{c.document}）' if c.document else ''}",
+                      detail=c.honour)
     return c
 
 

@@ -20,9 +20,11 @@ MAX_FINDINGS = 30
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
-    """Monday to Sunday of the week holding ``day`` (a round on a make-up Saturday counts too)."""
-    start = day - dt.timedelta(days=day.weekday())
-    return start, start + dt.timedelta(days=6)
+    """The briefing week holding ``day``: the issue's period, else the calendar's working week
+    (a round on a make-up Saturday counts in its week)."""
+    from zwfw.briefing.weeks import week_of as briefing_week
+
+    return briefing_week(day)
 
 
 def _date(text: str | None, default: dt.date | None) -> dt.date | None:

@@ -7,7 +7,7 @@ from .models import Licence, LicenceKind
 
 @admin.register(LicenceKind)
 class LicenceKindAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "validity_years"]
+    list_display = ["code", "name", "validity_years", "renewal_lead_days"]
     search_fields = ["code", "name"]
 
 
@@ -15,7 +15,7 @@ class LicenceKindAdmin(admin.ModelAdmin):
 class LicenceAdmin(admin.ModelAdmin):
     """Read-only: licences are written by services (issue, renew, revoke) so the history holds."""
 
-    list_display = ["identifier", "kind", "holder", "issuer", "issued_on", "valid_until", "status"]
+    list_display = ["identifier", "kind", "holder", "issuer", "issued_on", "valid_from", "valid_until", "status"]
     list_filter = ["kind", "issuer"]
     search_fields = ["identifier", "holder__name", "holder__id_number"]
     list_select_related = ["kind", "holder", "issuer", "superseded_by"]

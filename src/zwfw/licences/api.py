@@ -6,6 +6,7 @@ import datetime as dt
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
+from zwfw import ratelimit
 from zwfw.accounts.auth import API_AUTH
 from zwfw.accounts.scoping import scope
 
@@ -24,7 +25,9 @@ class VerificationOut(Schema):
     holder: str
     holder_id: str
     issued_on: dt.date
+    valid_from: dt.date
     valid_until: dt.date | None
+    deemed_renewal: bool
     revoked_on: dt.date | None
     revoked_reason: str
     superseded_by: str | None
@@ -57,6 +60,7 @@ def _out(licence: Licence) -> dict:
 
 @router.get("/verify/{identifier}", response=VerificationOut, auth=None, summary="核验电子证照（公开）")
 def verify(request, identifier: str, on: dt.date | None = None):
+    ratelimit.check(request, "verify")
     """Anyone holding the identifier may check it; the holder's name and ID are masked."""
     return queries.verify(identifier, on=on).__dict__
 

@@ -17,10 +17,10 @@ from .models import Licence, LicenceStatus
 
 
 def valid_q(on: dt.date) -> Q:
-    """Licences valid on ``on``: issued, not expired, not revoked, not superseded by then."""
-    return (Q(issued_on__lte=on) & (Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+    """Licences valid on ``on``: in their validity, not revoked, not superseded by then."""
+    return (Q(valid_from__lte=on) & (Q(valid_until__isnull=True) | Q(valid_until__gte=on))
             & (Q(revoked_at__isnull=True) | Q(revoked_at__date__gt=on))
-            & (Q(superseded_by__isnull=True) | Q(superseded_by__issued_on__gt=on)))
+            & (Q(superseded_by__isnull=True) | Q(superseded_by__valid_from__gt=on)))
 
 
 def valid_licence_kinds(applicant, on: dt.date) -> set[str]:
@@ -46,7 +46,9 @@ class Verification:
     holder: str
     holder_id: str
     issued_on: dt.date
+    valid_from: dt.date
     valid_until: dt.date | None
+    deemed_renewal: bool
     revoked_on: dt.date | None
     revoked_reason: str
     superseded_by: str | None
@@ -55,6 +57,10 @@ class Verification:
     @property
     def issued_text(self) -> str:
         return chinese_date(self.issued_on)
+
+    @property
+    def valid_from_text(self) -> str:
+        return chinese_date(self.valid_from)
 
     @property
     def valid_until_text(self) -> str:
@@ -83,7 +89,8 @@ def verify(text: str, on: dt.date | None = None) -> Verification:
         identifier=licence.identifier, status=str(status), status_label=LicenceStatus(status).label,
         kind=licence.kind.name, issuer=licence.issuer.name,
         holder=mask_holder_name(holder.name, holder.kind == holder.PERSON), holder_id=mask_id(holder.id_number),
-        issued_on=licence.issued_on, valid_until=licence.valid_until,
+        issued_on=licence.issued_on, valid_from=licence.valid_from, valid_until=licence.valid_until,
+        deemed_renewal=licence.deemed_renewal,
         revoked_on=timezone.localdate(licence.revoked_at) if status == LicenceStatus.REVOKED else None,
         revoked_reason=licence.revoked_reason if status == LicenceStatus.REVOKED else "",
         superseded_by=licence.superseded_by.identifier if status == LicenceStatus.SUPERSEDED else None,

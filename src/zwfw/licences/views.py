@@ -8,11 +8,13 @@ from django.views.decorators.http import require_http_methods
 
 from zwfw.accounts.scoping import can, scope
 from zwfw.errors import DomainError
+from zwfw.ratelimit import limited_page
 
 from . import queries, services
 from .models import Licence
 
 
+@limited_page("verify")
 def verify(request):
     """证照核验: no login; enter the identifier, see the status and the masked holder."""
     text = (request.GET.get("identifier") or "").strip()
@@ -44,10 +46,11 @@ def licence_list(request):
 @require_http_methods(["GET", "POST"])
 def licence_detail(request, pk: int):
     licence = get_object_or_404(_visible(request), pk=pk)
-    error = None
+    error = renew_error = None
     if request.method == "POST":
+        renewing = request.POST.get("action") == "renew"
         try:
-            if request.POST.get("action") == "renew":
+            if renewing:
                 new = services.renew(licence, actor=request.user)
                 messages.success(request, f"已延续，新证照标识：{new.identifier}")
                 return redirect("licences:detail", pk=new.pk)
@@ -55,9 +58,12 @@ def licence_detail(request, pk: int):
             messages.success(request, "电子证照已撤销。")
             return redirect("licences:detail", pk=licence.pk)
         except DomainError as exc:
-            error = exc
+            if renewing:
+                renew_error = exc
+            else:
+                error = exc
     return render(request, "licences/detail.html", {
-        "licence": licence, "status": licence.status_on(), "error": error,
+        "licence": licence, "status": licence.status_on(), "error": error, "renew_error": renew_error,
         "can_act": can(request.user, "issue_licence") and licence.revoked_at is None
         and licence.superseded_by_id is None,
         "versions": Licence.objects.filter(kind=licence.kind, issuer_uscc=licence.issuer_uscc,

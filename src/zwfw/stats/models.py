@@ -22,6 +22,8 @@ class CountedKind(models.TextChoices):
     ISSUED = "issued", "颁发"
     TRANSFERRED = "transferred", "流转"
     REJECTED = "rejected", "不予受理"
+    WITHDRAWN = "withdrawn", "撤回"
+    TERMINATED = "terminated", "终止"
 
 
 #: 咨询 is counted in 人次, every other kind in 件次.

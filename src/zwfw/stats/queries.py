@@ -26,10 +26,27 @@ def year_start(day: dt.date) -> dt.date:
     return dt.date(day.year, 1, 1)
 
 
-def working_week(day: dt.date) -> tuple[dt.date, dt.date]:
-    """Monday and Friday of the week containing ``day``."""
+def working_week(day: dt.date, calendar=None) -> tuple[dt.date, dt.date]:
+    """The first and last working day of the calendar week (Monday–Sunday) containing ``day``.
+
+    On the official calendar: a week whose Monday is a holiday runs Tuesday–Friday, a make-up
+    Saturday belongs to its week. A week with no working day, or a year the calendar does not
+    have yet, is Monday–Friday. A briefing's own period wins over this (briefing.weeks.week_of).
+    """
+    from zwfw.workdays.calendar import CalendarMissing
+
     monday = day - dt.timedelta(days=day.weekday())
-    return monday, monday + dt.timedelta(days=4)
+    if calendar is None:
+        from zwfw.workdays.services import get_calendar
+
+        calendar = get_calendar()
+    try:
+        working = calendar.working_days_in(monday, monday + dt.timedelta(days=6))
+    except CalendarMissing:
+        working = []
+    if not working:
+        return monday, monday + dt.timedelta(days=4)
+    return working[0], working[-1]
 
 
 def other_types(on: dt.date) -> int:

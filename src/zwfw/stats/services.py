@@ -14,6 +14,9 @@ from django.db import connection, transaction
 
 from zwfw.stats.models import PLATFORM, CountedKind, DailyCount
 
+#: CaseEvent.window of the comprehensive window (zwfw.cases.windows.COMPREHENSIVE).
+COMPREHENSIVE_WINDOW = "comprehensive"
+
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 COUNTED = frozenset(k.value for k in CountedKind)
 _COLUMNS = "day, department_id, power_type_id, type_key, kind, comprehensive, source, count"
@@ -34,7 +37,7 @@ def _key(event) -> tuple | None:
         event.department_id,
         event.power_type_id,
         event.kind,
-        bool(event.at_comprehensive_window),
+        event.window == COMPREHENSIVE_WINDOW,
     )
 
 
@@ -112,6 +115,8 @@ def rebuild(start: dt.date | None = None, end: dt.date | None = None) -> int:
         params.append(_utc_bound(end + dt.timedelta(days=1)))
         delete_where.append("day <= %s")
         delete_params.append(end)
+    # "window" is a reserved word in PostgreSQL; the value compared is a constant of this module.
+    at_window = f"({connection.ops.quote_name('window')} = '{COMPREHENSIVE_WINDOW}')"
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # Blocks record() until we commit; waits for open event transactions that already counted.
@@ -120,8 +125,8 @@ def rebuild(start: dt.date | None = None, end: dt.date | None = None) -> int:
         cursor.execute(
             f"INSERT INTO {counts} ({_COLUMNS}) "
             f"SELECT {_day_expr('at')}, department_id, power_type_id, COALESCE(power_type_id, 0), kind, "
-            f"at_comprehensive_window, %s, COUNT(*) FROM {events} WHERE {' AND '.join(where)} "
-            f"GROUP BY {_day_expr('at')}, department_id, power_type_id, kind, at_comprehensive_window",
+            f"{at_window}, %s, COUNT(*) FROM {events} WHERE {' AND '.join(where)} "
+            f"GROUP BY {_day_expr('at')}, department_id, power_type_id, kind, {at_window}",
             [PLATFORM, *params],
         )
         return cursor.rowcount
@@ -144,13 +149,17 @@ def import_daily_counts(rows: Iterable[dict], source: str) -> int:
     """Store daily figures from another system as ``source``; returns the number of rows stored.
 
     Each row: ``day``, ``department`` (Department), ``power_type`` (PowerType or None),
-    ``kind`` (a counted kind), ``count`` (≥ 0), optionally ``comprehensive``. Every
-    (source, day, department) present in the batch is replaced as a whole, so sending
-    the same day again replaces rather than doubles. All or nothing.
+    ``kind`` (a counted kind), ``count`` (≥ 0), optionally ``comprehensive``. A later batch
+    for the same (source, day, department) replaces the kinds it carries and keeps the others,
+    so sending the same day again replaces rather than doubles. A count above the setting
+    ``ZWFW_DAILY_COUNT_MAX`` is refused as implausible, naming the row. All or nothing.
     """
+    from django.conf import settings
+
     from zwfw.errors import DomainError
 
     source = clean_source(source)
+    bound = settings.ZWFW_DAILY_COUNT_MAX
     rows = list(rows)
     seen: set = set()
     objs = []
@@ -160,6 +169,9 @@ def import_daily_counts(rows: Iterable[dict], source: str) -> int:
             raise DomainError(f"第 {n} 条：指标“{kind}”不是统计指标。", field="kind")
         if not isinstance(count, int) or count < 0:
             raise DomainError(f"第 {n} 条：数量必须是非负整数。", field="count")
+        if count > bound:
+            raise DomainError(f"第 {n} 条：{row['department']} {row['day']} 的数量 {count} 超过单日上限 {bound}，"
+                              f"不像真实数据，请核对后重新报送。", field="count")
         power_type = row.get("power_type")
         key = (row["day"], row["department"].pk, power_type.pk if power_type else 0, kind, bool(row.get("comprehensive")))
         if key in seen:
@@ -170,11 +182,12 @@ def import_daily_counts(rows: Iterable[dict], source: str) -> int:
             comprehensive=key[4], source=source, count=count,
         ))
     with transaction.atomic():
-        days_by_department: dict[int, set] = {}
-        for key in seen:
-            days_by_department.setdefault(key[1], set()).add(key[0])
-        for department_id, days in sorted(days_by_department.items()):
-            DailyCount.objects.filter(source=source, department_id=department_id, day__in=sorted(days)).delete()
+        kinds_by_day: dict[tuple, set] = {}
+        for day, department_id, _type, kind, _comprehensive in seen:
+            kinds_by_day.setdefault((department_id, day), set()).add(kind)
+        for (department_id, day), kinds in sorted(kinds_by_day.items()):
+            DailyCount.objects.filter(source=source, department_id=department_id, day=day,
+                                      kind__in=sorted(kinds)).delete()
         DailyCount.objects.bulk_create(objs, batch_size=1000)
     return len(objs)
 
@@ -241,4 +254,11 @@ def submit_daily_counts(user, source: str, items: Iterable[dict]) -> int:
         raise DomainError("没有数据。", field="rows")
     for department in {r["department"].pk: r["department"] for r in rows}.values():
         ensure_can_act(user, department)
+    if getattr(user, "is_department_bound", False):
+        window_rows = [n for n, r in enumerate(rows, start=1) if r["comprehensive"]]
+        if window_rows:
+            from zwfw.errors import Forbidden
+
+            raise Forbidden(f"第 {window_rows[0]} 条：部门系统只能报送本部门窗口的数据，综合窗口的数据由中心报送。",
+                            code="forbidden_comprehensive", field="comprehensive")
     return import_daily_counts(rows, source)

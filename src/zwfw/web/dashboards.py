@@ -16,7 +16,23 @@ from . import navigation
 
 
 def week_start(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
+    """The first day of the briefing week holding ``day`` (the issue's period; see briefing.weeks)."""
+    from zwfw.briefing.weeks import week_of
+
+    return week_of(day)[0]
+
+
+def this_week(today: dt.date) -> dict:
+    """The briefing week so far: {"start", "end" (today or the week's end), "label", "partial"}."""
+    from zwfw.briefing.weeks import is_complete, week_of
+
+    start, end = week_of(today)
+    partial = not is_complete(end, today)
+    shown_end = min(end, today)
+    label = period_text(start, end)
+    if partial:
+        label = label[:-1] + f"，截至 {today.month} 月 {today.day} 日）"
+    return {"start": start, "end": shown_end, "week_end": end, "label": label, "partial": partial}
 
 
 def previous_month(day: dt.date) -> dt.date:
@@ -57,9 +73,9 @@ def anomalous_guide_count(today: dt.date) -> int:
     catalog.queries.anomalous_guides asks two queries per item; here the guides and their
     materials are prefetched so the count costs three queries whatever the catalogue's size.
     """
-    from zwfw.catalog.guides import GuideValues, MaterialValues, guide_anomalies
+    from zwfw.catalog.guides import guide_anomalies
     from zwfw.catalog.models import ServiceGuide
-    from zwfw.catalog.queries import items_in_force
+    from zwfw.catalog.queries import items_in_force, values_of
 
     items = list(items_in_force(today).order_by())
     guides = {g.item_id: g for g in ServiceGuide.objects.filter(item__in=[i.pk for i in items])
@@ -70,15 +86,7 @@ def anomalous_guide_count(today: dt.date) -> int:
         if guide is None:
             count += 1
             continue
-        values = GuideValues(
-            statutory_days=item.statutory_days, promised_days=item.promised_days,
-            fully_online=item.fully_online, on_the_spot=item.on_the_spot,
-            conditions=guide.conditions, fees=guide.fees, legal_basis=guide.legal_basis,
-            where_to_apply=guide.where_to_apply, online_url=guide.online_url,
-            materials=[MaterialValues(m.name, m.copies, m.required, m.form, m.licence_kind)
-                       for m in guide.materials.all()],
-        )
-        if guide_anomalies(values):
+        if guide_anomalies(values_of(item, guide)):
             count += 1
     return count
 
@@ -96,9 +104,12 @@ def clerk(user, today: dt.date) -> dict:
             getattr(user.department, "name", "") if dept_id else "全厅"),
         "actions": navigation.clerk_actions(user),
         "month_label": chinese_month(today.year, today.month),
-        "assessment": None, "news": None,
+        "assessment": None, "news": None, "indicators": None,
     }
     if dept_id:
+        from zwfw.catalog.queries import indicator_rows
+
+        page["indicators"] = next(iter(indicator_rows(today, department=dept_id)), None)
         month = today.replace(day=1)
         entries = Entry.objects.filter(department_id=dept_id, month=month).exclude(status=Entry.REJECTED)
         page["assessment"] = {
@@ -121,13 +132,14 @@ def centre(user, today: dt.date) -> dict:
     from zwfw.briefing.models import Issue, NewsItem
     from zwfw.stats import queries as stats
 
-    monday = week_start(today)
-    day, week = stats.totals(today, today), stats.totals(monday, today)
+    week_now = this_week(today)
+    monday, until = week_now["start"], week_now["end"]
+    day, week = stats.totals(today, today), stats.totals(monday, until)
     drafts = list(Issue.objects.filter(status="draft").order_by("-period_end", "-id")[:5])
     return {
-        "today_label": chinese_date(today), "week_label": period_text(monday, today),
+        "today_label": chinese_date(today), "week_label": week_now["label"],
         "today": day, "week": week,
-        "window_week": stats.comprehensive_window(monday, today),
+        "window_week": stats.comprehensive_window(monday, until),
         "cases": case_counts(user, today),
         "drafts": [{"title": str(d), "period": period_text(d.period_start, d.period_end),
                     "url": navigation.url("briefing:edit", d.pk)} for d in drafts],
@@ -140,19 +152,43 @@ def centre(user, today: dt.date) -> dict:
     }
 
 
-def _chart(today: dt.date) -> dict:
+def _chart(today: dt.date, current: tuple[dt.date, dt.date] | None = None) -> dict:
+    """Weekly figures up to the last complete week: a week still running is never plotted as a drop."""
+    from zwfw.briefing.weeks import last_complete_week
     from zwfw.stats import queries as stats
 
-    accepted = stats.weekly_series(today.year, "accepted", today)
-    completed = stats.weekly_series(today.year, "completed", today)
+    _, last_end = last_complete_week(today, current)
+    if last_end.year < today.year:  # the first week of the year is still running
+        return {"title": f"{today.year} 年每周受理、办结件数", "weeks": [], "ranges": [], "accepted": [],
+                "completed": [], "note": "本年度第一周尚未结束，暂无完整周数据。"}
+    until = last_end + dt.timedelta(days=6 - last_end.weekday())  # its calendar week's Sunday
+    accepted = stats.weekly_series(today.year, "accepted", until)
+    completed = stats.weekly_series(today.year, "completed", until)
     return {
         "title": f"{today.year} 年每周受理、办结件数",
+        "note": f"统计至 {chinese_date(last_end)}（已结束的周）；本周尚未结束，不计入图表。",
         "weeks": [f"第 {w['week']} 周" for w in accepted],
         "ranges": [f"{w['start'].month} 月 {w['start'].day} 日—{w['end'].month} 月 {w['end'].day} 日"
                    for w in accepted],
         "accepted": [w["count"] for w in accepted],
         "completed": [w["count"] for w in completed],
     }
+
+
+def ends_of_ranking(table: list[dict], places: int = 3) -> tuple[list[dict], list[dict]]:
+    """The top and bottom ``places`` of a ranked table, each keeping ties whole.
+
+    Top: every window ranked at or above the third place. Bottom: of the windows below the top
+    that lost points (a tie at the base score is not "at the bottom"), the last three places and
+    every window tied with the highest of them.
+    """
+    cutoff = table[places - 1]["rank"] if len(table) >= places else None
+    top = [r for r in table if cutoff is None or r["rank"] <= cutoff]
+    below = [r for r in table[len(top):] if r["score"] < r["base"]]
+    if len(below) > places:
+        floor = below[-places]["rank"]
+        below = [r for r in below if r["rank"] >= floor]
+    return top, below
 
 
 def leader(user, today: dt.date) -> dict:
@@ -162,23 +198,27 @@ def leader(user, today: dt.date) -> dict:
     from zwfw.feedback.queries import satisfaction
     from zwfw.stats import queries as stats
 
-    monday = week_start(today)
+    week_now = this_week(today)
+    monday, until = week_now["start"], week_now["end"]
     year_start = dt.date(today.year, 1, 1)
     ytd = stats.ytd(today)
-    window_week = stats.comprehensive_window(monday, today)
+    window_week = stats.comprehensive_window(monday, until)
     window_ytd = stats.comprehensive_window_ytd(today)
-    week_rows = {r["department_id"]: r for r in stats.by_department(monday, today)}
+    week_rows = {r["department_id"]: r for r in stats.by_department(monday, until)}
+    from zwfw.catalog.queries import department_indicators
+
+    quoted = {d: i.texts for d, i in department_indicators(today).items()}
     departments = [
         {**r, "week_accepted": week_rows.get(r["department_id"], {}).get("accepted", 0),
-         "week_completed": week_rows.get(r["department_id"], {}).get("completed", 0)}
+         "week_completed": week_rows.get(r["department_id"], {}).get("completed", 0),
+         "indicators": quoted.get(r["department_id"])}
         for r in stats.by_department(year_start, today)
     ]
     last_month = previous_month(today)
     table = month_table(last_month)
     scored = any(r["deducted"] or r["added"] for r in table)
     # The first three places, and every window tied with the last of them.
-    cutoff = table[2]["rank"] if len(table) > 2 else None
-    top = [r for r in table if cutoff is None or r["rank"] <= cutoff]
+    top, bottom = ends_of_ranking(table)
     rates = satisfaction(year_start, today)
     return {
         "as_of_label": chinese_date(today), "year": today.year,
@@ -188,17 +228,16 @@ def leader(user, today: dt.date) -> dict:
             {"label": "公共服务事项", **ytd["public_service"]},
             {"label": other_types_phrase(ytd["other"]["types"], "digits"), **ytd["other"]},
         ],
-        "week_label": period_text(monday, today),
+        "week_label": week_now["label"],
         "window_week": window_week, "window_ytd": window_ytd,
         "window_sentence": comprehensive_window_sentence(window_week, window_ytd),
-        "chart": _chart(today),
+        "chart": _chart(today, (week_now["start"], week_now["week_end"])),
         "departments": departments,
         "assessment": {
             "month_label": chinese_month(last_month.year, last_month.month),
             "scored": scored,
             "top": top if scored else [],
-            # Only windows that lost points are "at the bottom"; a tie at the base score is not.
-            "bottom": [r for r in table[len(top):][-3:] if r["score"] < r["base"]] if scored else [],
+            "bottom": bottom if scored else [],
             "windows": len(table),
         },
         "satisfaction": {"ratings": rates.ratings, "hotline": rates.hotline},

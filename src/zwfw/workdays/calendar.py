@@ -8,7 +8,11 @@ working day after ``d`` (``d`` itself is not counted) and ``between(a, b)`` is t
 number of working days in (a, b], so ``between(a, add(a, n)) == n``.
 
 The calendar knows only the years it has data for. Any computation that touches
-another year raises :class:`CalendarMissing` naming that year — never a guess.
+another year raises :class:`CalendarMissing` naming that year — never a silent guess.
+Where an answer is needed anyway (a case's deadline in a year whose notice is not yet
+published), :meth:`Calendar.provisional` gives the same calendar with the missing years
+counted as plain Monday-to-Friday weeks (暂按常规工作日计算), and
+:meth:`Calendar.assumed_years` says which years of a span were so assumed.
 
 Built once per calendar version, then every query is a bisect over a sorted
 array of working-day ordinals, so it stays fast for millions of cases.
@@ -24,6 +28,10 @@ from zwfw.errors import DomainError
 
 HOLIDAY = "holiday"
 MAKEUP_WORKDAY = "makeup_workday"
+
+PROVISIONAL_LABEL = "暂按常规工作日计算"
+#: How far past the last year with data a provisional calendar counts (covers any parse_days span).
+PROVISIONAL_YEARS_AHEAD = 45
 
 FESTIVALS = ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节", "抗战胜利纪念日"]
 
@@ -75,10 +83,14 @@ class _Run:
 
 
 class Calendar:
-    def __init__(self, holidays: Iterable[date], makeup_workdays: Iterable[date], years: Iterable[int]):
+    def __init__(self, holidays: Iterable[date], makeup_workdays: Iterable[date], years: Iterable[int],
+                 known_years: Iterable[int] | None = None):
         self.holidays = frozenset(holidays)
         self.makeup_workdays = frozenset(makeup_workdays)
         self.years = frozenset(years)
+        # The years with official data; a provisional calendar covers more years than it knows.
+        self.known_years = self.years if known_years is None else frozenset(known_years)
+        self._provisional: Calendar | None = None
         self._runs: dict[int, _Run] = {}
         for first, last in _consecutive(sorted(self.years)):
             run = _Run(first, last, self._working_ordinals(first, last))
@@ -101,6 +113,31 @@ class Calendar:
             return self._runs[year]
         except KeyError:
             raise CalendarMissing(year) from None
+
+    # -- provisional answers -------------------------------------------------
+
+    @property
+    def is_provisional(self) -> bool:
+        return self.years != self.known_years
+
+    def provisional(self) -> Calendar:
+        """This calendar with every year lacking data counted as Monday-to-Friday weeks.
+
+        Built once per calendar. Spans that touch an assumed year are provisional answers:
+        see :meth:`assumed_years`.
+        """
+        if self.is_provisional:
+            return self
+        if self._provisional is None:
+            known = self.known_years or {2000}
+            span = range(min(known) - 1, max(known) + PROVISIONAL_YEARS_AHEAD + 1)
+            self._provisional = Calendar(self.holidays, self.makeup_workdays, span, known_years=self.known_years)
+        return self._provisional
+
+    def assumed_years(self, a: date, b: date) -> list[int]:
+        """The years of the span [a, b] (either order) that have no official data."""
+        lo, hi = sorted((a, b))
+        return [y for y in range(lo.year, hi.year + 1) if y not in self.known_years]
 
     # -- queries -----------------------------------------------------------
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from zwfw.errors import DomainError
 
 from ..document import Attachment, Briefing, Distribution, Header, Heading, Paragraph, Table
+from . import checks
 from . import figures as fig
 from .extract import extract
 from .normalize import TITLE, spaced
@@ -43,6 +44,7 @@ class ImportedBriefing:
     briefing: Briefing | None = None
     wording: dict = field(default_factory=dict)  # how the issue worded its figures (other_style, transfer_unit)
     source: str = ""
+    warnings: list[dict] = field(default_factory=list)  # {"field", "message"}: what contradicts or was not read
 
     def to_json(self) -> dict:
         return {
@@ -82,12 +84,18 @@ def parse_lines(lines: list[str], hard_breaks: bool = False, source: str = "") -
     provincial, wording = fig.provincial(flat)
     window, window_wording = fig.comprehensive_window(flat)
     wording.update(window_wording)
+    wording.update(fig.catalog_wording(flat))
+    wording.update(fig.manuals_wording(flat))
     published = fig.published_on(layout)
-    as_of = date.fromisoformat(provincial["as_of"]) if provincial and provincial["as_of"] else None
+    as_of = None
+    if provincial and provincial["as_of"] and not provincial["as_of"].startswith("--"):
+        as_of = date.fromisoformat(provincial["as_of"])
     span = fig.period(layout, year, published, as_of)
     if span is None:
         raise DomainError(f"{year} 年第 {issue} 期：未找到本期的起止日期（如“（1 月 16 日—1 月 20 日）”）",
                           code="import_no_period", field="file")
+    if provincial and provincial["as_of"] and provincial["as_of"].startswith("--"):
+        provincial["as_of"] = _year_from_period(provincial["as_of"], span[1])
     result = ImportedBriefing(
         year=year, issue=issue, total_issue=total, published_on=published,
         period_start=span[0], period_end=span[1],
@@ -97,7 +105,28 @@ def parse_lines(lines: list[str], hard_breaks: bool = False, source: str = "") -
         print_run=fig.print_run(layout), wording=wording, source=source,
     )
     result.briefing = _briefing(layout, result)
+    table, _ = fig.assessment_table(layout)
+    result.warnings = [
+        *checks.table_reading(layout, table), *checks.assessment(result.assessment),
+        *checks.comprehensive_window(window), *checks.provincial(provincial, span), *checks.manuals(result.manuals),
+    ]
+    if published is None:
+        result.warnings.append({"field": "published_on", "message": "未找到印发日期"})
+    elif published < span[1]:
+        result.warnings.append({"field": "published_on", "message": f"印发日期 {published} 早于本期截止日期 {span[1]}"})
     return result
+
+
+def _year_from_period(month_day: str, period_end: date) -> str:
+    """"--09-08" (截至9月8日) → the date nearest the period's end: its year, or the one before across New Year."""
+    month, day = int(month_day[2:4]), int(month_day[5:7])
+    candidates = []
+    for year in (period_end.year, period_end.year - 1, period_end.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            pass
+    return min(candidates, key=lambda d: abs((d - period_end).days)).isoformat() if candidates else None
 
 
 def _table(unit) -> Table:

@@ -30,6 +30,8 @@ _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+)+")
 _RULE = re.compile(r"^\s*(?:[-*_=—]\s*){3,}$|^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[—\-~]+\s*\d{1,3}\s*[—\-~]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 
+# a half-width full stop ending a Chinese sentence (not a decimal point, not an ellipsis)
+_FULL_STOP = re.compile(r"(?<![.\d])\.(?![.\d])(?=\s|$|[^\x00-\x7f])|(?<=[^\x00-\x7f%])\.(?![.\d])")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
 _CN_DATE = re.compile(r"([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 
@@ -53,6 +55,7 @@ def normalise_chars(line: str) -> str:
     line = line.replace("(", "（").replace(")", "）")
     line = re.sub(r"(?<!\d):|:(?!\d)", "：", line)
     line = line.replace(";", "；").replace("!", "！").replace("?", "？")
+    line = _FULL_STOP.sub("。", line)
     line = _THOUSANDS.sub("", line)
     line = re.sub(r"(?<=[^\x00-\x7f]),|,(?=[^\x00-\x7f])", "，", line)
     line = re.sub(r"—{2,}", "—", line)

@@ -1,8 +1,10 @@
 """Charts as PNG for documents, drawn with matplotlib with a CJK font set explicitly (no boxes)."""
 from __future__ import annotations
 
+import importlib.util
 import io
 from functools import lru_cache
+from pathlib import Path
 
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -16,10 +18,25 @@ from .style import TEXT_WIDTH_MM
 # Preferred faces, the first one installed wins.
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "SimHei", "Microsoft YaHei")
 COLOURS = ("#C00000", "#1F4E79", "#7F7F7F", "#E46C0A", "#4F6228")
+# Noto Sans CJK SC as the mplfonts package (a dependency, from PyPI) ships it: charts draw the same
+# on a machine without Debian's CJK fonts.
+PACKAGED_FONT = ("mplfonts", "fonts/NotoSansCJKsc-Regular.otf")
+
+
+def packaged_font_path() -> Path | None:
+    spec = importlib.util.find_spec(PACKAGED_FONT[0])  # found without importing the package
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / PACKAGED_FONT[1]
+        if path.is_file():
+            return path
+    return None
 
 
 @lru_cache(maxsize=1)
 def cjk_font_family() -> str:
+    path = packaged_font_path()
+    if path is not None and all(Path(f.fname) != path for f in font_manager.fontManager.ttflist):
+        font_manager.fontManager.addfont(str(path))
     installed = {f.name for f in font_manager.fontManager.ttflist}
     for name in CJK_FONTS:
         if name in installed:

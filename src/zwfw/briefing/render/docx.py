@@ -12,24 +12,29 @@ from datetime import datetime
 
 from docx import Document
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt
 
-from zwfw.briefing.document import Briefing, Chart, Distribution, Heading, Paragraph, Table
+from zwfw.briefing.document import Attachment, Briefing, Chart, Heading, Paragraph, Table, printable
 from zwfw.cn import chinese_date, period_text
 
 from . import style as S
 from .charts import chart_png
+from .docx_base import CENTER, JUSTIFY, LEFT, RIGHT, border as _border, para as _para, run as _run
+from .docx_base import set_fonts as _set_fonts
+from .docx_page import distribution as _distribution, setup_page as _setup_page
 
-CENTER, LEFT, RIGHT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
-JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def render_docx(briefing: Briefing) -> bytes:
-    """The briefing as a .docx; the same briefing always gives the same bytes."""
+def render_docx(briefing: Briefing, *, distribution_lift_pt: float = 0) -> bytes:
+    """The briefing as a .docx; the same briefing always gives the same bytes.
+
+    ``distribution_lift_pt``: space above the 版记 for a renderer that lays its floating
+    table in the flow (LibreOffice; see pdf.py)."""
+    briefing = printable(briefing)  # nothing empty is printed
     doc = Document()
     _setup_page(doc)
     _setup_styles(doc)
@@ -39,19 +44,12 @@ def render_docx(briefing: Briefing) -> bytes:
     _masthead(doc, briefing)
     for block in briefing.blocks:
         _block(doc, block)
+    _attachment_notes(doc, briefing.attachments)
     count = len(briefing.attachments)
     for index, attachment in enumerate(briefing.attachments, start=1):
-        title = S.attachment_title(attachment.title, index, count)
-        p = _para(doc, title, font=S.HEITI, indent=False, align=LEFT)
-        label = title.index("：") + 1 if "：" in title else 0  # wrapped lines align after "附件："
-        p.paragraph_format.left_indent = Pt(S.SIZE_3 * label)
-        p.paragraph_format.first_line_indent = Pt(-S.SIZE_3 * label)
-        p.paragraph_format.page_break_before = True
-        p.paragraph_format.keep_with_next = True
-        for block in attachment.blocks:
-            _block(doc, block)
+        _attachment(doc, attachment, index, count)
     if briefing.distribution is not None:
-        _distribution(doc, briefing.distribution)
+        _distribution(doc, briefing.distribution, lift_pt=distribution_lift_pt)
     _core_properties(doc, briefing)
     out = io.BytesIO()
     doc.save(out)
@@ -59,19 +57,6 @@ def render_docx(briefing: Briefing) -> bytes:
 
 
 # --- page, styles, fonts ---------------------------------------------------
-
-def _setup_page(doc) -> None:
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(S.PAGE_WIDTH_MM), Mm(S.PAGE_HEIGHT_MM)
-    section.top_margin, section.bottom_margin = Mm(S.MARGIN_TOP_MM), Mm(S.MARGIN_BOTTOM_MM)
-    section.left_margin, section.right_margin = Mm(S.MARGIN_LEFT_MM), Mm(S.MARGIN_RIGHT_MM)
-    section.header_distance = Mm(15)
-    # The page number's dash sits about 7 mm under the text block.
-    section.footer_distance = Mm(22)
-    doc.settings.odd_and_even_pages_header_footer = True
-    _page_number(section.footer.paragraphs[0], odd=True)
-    _page_number(section.even_page_footer.paragraphs[0], odd=False)
-
 
 def _setup_styles(doc) -> None:
     # Theme fonts in the template's defaults would override the names below in Word.
@@ -81,10 +66,20 @@ def _setup_styles(doc) -> None:
     normal = doc.styles["Normal"]
     _set_fonts(normal.element.get_or_add_rPr(), S.FANGSONG)
     normal.font.size = Pt(S.SIZE_3)
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), "zh-CN")
-    lang.set(qn("w:eastAsia"), "zh-CN")
-    normal.element.get_or_add_rPr().append(lang)
+    # Latin text (digits too) is en-US and East Asian text zh-CN: a digit run is then one word
+    # and never breaks across lines.
+    for rpr in (doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")),
+                normal.element.get_or_add_rPr()):
+        for old in rpr.findall(qn("w:lang")):
+            rpr.remove(old)
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+        rpr.append(lang)
+    # The document grid's character pitch is reckoned from the default size: 3号.
+    defaults = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for tag in ("w:sz", "w:szCs"):
+        defaults.find(qn(tag)).set(qn("w:val"), str(S.SIZE_3 * 2))
     pf = normal.paragraph_format
     pf.space_before = pf.space_after = Pt(0)
     pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -96,71 +91,20 @@ def _setup_styles(doc) -> None:
     normal.element.get_or_add_pPr().find(qn("w:spacing")).addprevious(overflow)
 
 
-def _set_fonts(rpr, name: str) -> None:
-    """Name the font for every script slot: ascii, hAnsi, eastAsia and cs."""
-    rfonts = rpr.find(qn("w:rFonts"))
-    if rfonts is None:
-        rfonts = OxmlElement("w:rFonts")
-        rpr.insert(0, rfonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        rfonts.set(qn(attr), name)
-    rfonts.set(qn("w:hint"), "eastAsia")
-
-
-def _run(paragraph, text: str, *, font: str = S.FANGSONG, size: float = S.SIZE_3, bold: bool = False,
-         colour: str | None = None, spacing_pt: float | None = None):
-    run = paragraph.add_run(text)
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    _set_fonts(run._element.get_or_add_rPr(), font)
-    if colour:
-        run.font.color.rgb = RGBColor.from_string(colour)
-    if spacing_pt:
-        sp = OxmlElement("w:spacing")
-        sp.set(qn("w:val"), str(round(spacing_pt * 20)))
-        run._element.get_or_add_rPr().append(sp)
-    return run
-
-
-def _para(doc_or_cell, text: str = "", *, font: str = S.FANGSONG, size: float = S.SIZE_3, bold: bool = False,
-          indent: bool = True, align=JUSTIFY, line_pt: float | None = S.LINE_SPACING_PT):
-    p = doc_or_cell.add_paragraph()
-    overflow = OxmlElement("w:overflowPunct")  # punctuation stays inside the text block
-    overflow.set(qn("w:val"), "0")
-    p._p.get_or_add_pPr().append(overflow)
-    pf = p.paragraph_format
-    pf.alignment = align
-    pf.first_line_indent = Pt(2 * size) if indent else Pt(0)
-    if line_pt is None:
-        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    else:
-        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        pf.line_spacing = Pt(line_pt)
-    if text:
-        _run(p, text, font=font, size=size, bold=bold)
-    return p
-
-
-def _border(p, side: str, *, colour: str = "000000", eighths: int = 8, space: int = 1) -> None:
-    ppr = p._p.get_or_add_pPr()
-    borders = ppr.find(qn("w:pBdr"))
-    if borders is None:
-        borders = OxmlElement("w:pBdr")
-        ppr.append(borders)
-    edge = OxmlElement(f"w:{side}")
-    for key, value in (("val", "single"), ("sz", str(eighths)), ("space", str(space)), ("color", colour)):
-        edge.set(qn(f"w:{key}"), value)
-    borders.append(edge)
-
-
 # --- header (版头) -----------------------------------------------------------
 
 def _masthead(doc, briefing: Briefing) -> None:
+    """The 版头 in the layout's order: 2022 opens with the masthead, later layouts with the issue line."""
     h = briefing.header
+    if h.issue_line_first:
+        _para(doc, h.issue_line, indent=False, align=CENTER)
     p = _para(doc, indent=False, align=CENTER, line_pt=None)
     p.paragraph_format.space_after = Pt(12)
     _run(p, h.title, font=S.XIAOBIAOSONG, size=48, colour=S.RED, spacing_pt=8)
-    _para(doc, h.issue_line, indent=False, align=CENTER)
+    if h.issue_line_first:
+        _period(doc, h)
+    else:
+        _para(doc, h.issue_line, indent=False, align=CENTER)
     p = _para(doc, indent=False, align=LEFT)
     p.paragraph_format.tab_stops.add_tab_stop(Mm(S.TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
     p.paragraph_format.space_before = Pt(6)
@@ -174,9 +118,49 @@ def _masthead(doc, briefing: Briefing) -> None:
         p.paragraph_format.space_before = Pt(18)
         p.paragraph_format.space_after = Pt(4)
         _run(p, h.section_title, font=S.XIAOBIAOSONG, size=S.SIZE_2)
+    if not h.issue_line_first:
+        _period(doc, h)
+    _para(doc, indent=False)  # one blank line before the first heading, as printed
+
+
+def _period(doc, h) -> None:
     if h.period_start and h.period_end:
         _para(doc, period_text(h.period_start, h.period_end), indent=False, align=CENTER)
-    _para(doc, indent=False)  # one blank line before the first heading, as printed
+    if h.note:
+        _para(doc, h.note, indent=False, align=CENTER)
+
+
+# --- attachments (附件) ---------------------------------------------------------
+
+def _attachment_notes(doc, attachments: tuple[Attachment, ...]) -> None:
+    """"附件：title" after the body, one blank line below it, two characters in; with several
+    attachments "附件：1. …" and the next ones aligned under the first title (GB/T 9704 7.3.3)."""
+    if not attachments:
+        return
+    _para(doc, indent=False)
+    count = len(attachments)
+    for index, attachment in enumerate(attachments, start=1):
+        title = S.attachment_note(attachment.title, index, count)
+        p = _para(doc, title)
+        label = 5 if count > 1 else 3  # "附件：1．" / "附件：" — wrapped lines align after it
+        p.paragraph_format.left_indent = Pt(S.SIZE_3 * (2 + label))
+        p.paragraph_format.first_line_indent = Pt(-S.SIZE_3 * label) if index == 1 or count == 1 else Pt(0)
+
+
+def _attachment(doc, attachment: Attachment, index: int, count: int) -> None:
+    """On a new page: "附件" (numbered when several) at the top left in 黑体 3号, then the title
+    centred in 小标宋 2号 on the third line, then the attachment's blocks."""
+    p = _para(doc, S.attachment_label(index, count), font=S.HEITI, indent=False, align=LEFT)
+    p.paragraph_format.page_break_before = True
+    p.paragraph_format.keep_with_next = True
+    p = _para(doc, indent=False)
+    p.paragraph_format.keep_with_next = True
+    p = _para(doc, S.attachment_plain_title(attachment.title), font=S.XIAOBIAOSONG, size=S.SIZE_2,
+              indent=False, align=CENTER, line_pt=S.LINE_SPACING_PT * 1.2)
+    p.paragraph_format.keep_with_next = True
+    p.paragraph_format.space_after = Pt(S.LINE_SPACING_PT / 2)
+    for block in attachment.blocks:
+        _block(doc, block)
 
 
 # --- blocks -----------------------------------------------------------------
@@ -269,68 +253,6 @@ def _chart(doc, chart: Chart) -> None:
     p.paragraph_format.keep_with_next = True
     p = _para(doc, indent=False, align=CENTER, line_pt=None)
     p.add_run().add_picture(io.BytesIO(chart_png(chart, title=False)), width=Mm(S.TEXT_WIDTH_MM))
-
-
-# --- distribution (版记) and page numbers ------------------------------------
-
-def _distribution(doc, dist: Distribution) -> None:
-    """报/送/发 between two full-width black rules, then the print run on the right (版记)."""
-    lines = [(label, text) for label, text in (("报：", dist.report_to), ("送：", dist.send_to),
-                                               ("发：", dist.issue_to)) if text]
-    p = _para(doc, indent=False)  # a blank line between the body and the 版记
-    p.paragraph_format.keep_with_next = True
-    _rule(doc)
-    for label, text in lines:
-        p = _para(doc, label + text, size=S.SIZE_4, indent=False, align=LEFT)
-        pf = p.paragraph_format
-        pf.left_indent = Pt(S.SIZE_4 * 3)  # one character in, wrapped lines after "送："
-        pf.first_line_indent = Pt(-S.SIZE_4 * 2)
-        pf.right_indent = Pt(S.SIZE_4)
-        pf.keep_with_next = True
-    _rule(doc, keep_with_next=bool(dist.print_run))
-    if dist.print_run:
-        p = _para(doc, S.print_run_text(dist.print_run), size=S.SIZE_4, indent=False, align=RIGHT)
-        p.paragraph_format.right_indent = Pt(S.SIZE_4)
-
-
-def _rule(doc, *, keep_with_next: bool = True) -> None:
-    """A thin black line across the whole text width (an empty 1 pt paragraph with a bottom border)."""
-    p = _para(doc, indent=False, line_pt=1)
-    p.paragraph_format.keep_with_next = keep_with_next
-    _border(p, "bottom", eighths=8, space=0)
-
-
-def _field(paragraph, instruction: str, placeholder: str) -> None:
-    def fld(kind: str):
-        run = _run(paragraph, "", font=S.SONGTI, size=S.SIZE_4)
-        char = OxmlElement("w:fldChar")
-        char.set(qn("w:fldCharType"), kind)
-        run._element.append(char)
-
-    fld("begin")
-    run = _run(paragraph, "", font=S.SONGTI, size=S.SIZE_4)
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    run._element.append(instr)
-    fld("separate")
-    _run(paragraph, placeholder, font=S.SONGTI, size=S.SIZE_4)
-    fld("end")
-
-
-def _page_number(p, *, odd: bool) -> None:
-    """"— 1 —" in 4号 SongTi, on the outer side one character in (odd right, even left)."""
-    pf = p.paragraph_format
-    pf.alignment = RIGHT if odd else LEFT
-    pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    pf.first_line_indent = Pt(0)
-    if odd:
-        pf.right_indent = Pt(S.SIZE_4)
-    else:
-        pf.left_indent = Pt(S.SIZE_4)
-    _run(p, "— ", font=S.SONGTI, size=S.SIZE_4)
-    _field(p, "PAGE", "1")
-    _run(p, " —", font=S.SONGTI, size=S.SIZE_4)
 
 
 def _core_properties(doc, briefing: Briefing) -> None:

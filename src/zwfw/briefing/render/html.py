@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from zwfw.briefing.document import Briefing, Chart, Distribution, Heading, Paragraph, Table
+from zwfw.briefing.document import Briefing, Chart, Distribution, Heading, Paragraph, Table, printable
 from zwfw.cn import chinese_date, period_text
 
 from . import style as S
@@ -39,7 +39,10 @@ CSS = f"""
 .zwfw-briefing h1 {{ font-family: {HEITI_CSS}; font-weight: normal; }}
 .zwfw-briefing h2 {{ font-family: {KAITI_CSS}; font-weight: normal; }}
 .zwfw-briefing h3 {{ font-family: {FANGSONG_CSS}; font-weight: bold; }}
-.zwfw-briefing .attachment-title {{ font-family: {HEITI_CSS}; text-indent: -3em; padding-left: 3em; }}
+.zwfw-briefing .attachment-note {{ margin-top: {S.LINE_SPACING_PT}pt; }}
+.zwfw-briefing .attachment-label {{ font-family: {HEITI_CSS}; text-indent: 0; margin-bottom: {S.LINE_SPACING_PT}pt; }}
+.zwfw-briefing .attachment-title {{ font-family: {TITLE_CSS}; font-weight: bold; font-size: {S.SIZE_2}pt;
+  line-height: 1.4; text-align: center; text-indent: 0; margin-bottom: 14pt; }}
 .zwfw-briefing table {{ width: 100%; border-collapse: collapse; font-size: {S.SIZE_XIAO_4}pt; line-height: 1.4;
   margin: 4pt 0; }}
 .zwfw-briefing caption {{ font-family: {TITLE_CSS}; font-weight: bold; }}
@@ -62,20 +65,28 @@ CSS = f"""
 
 def render_html(briefing: Briefing, standalone: bool = True) -> str:
     """The preview; a whole HTML page when ``standalone``, else a fragment with its own scoped style."""
+    briefing = printable(briefing)  # nothing empty is printed
     h = briefing.header
-    parts = [f'<div class="sheet"><p class="masthead">{escape(h.title)}</p>',
-             f'<p class="issue-line">{escape(h.issue_line)}</p>',
-             f'<p class="issuer"><span>{escape(h.issuer)}</span>'
-             f'<span>{escape(chinese_date(h.issue_date)) if h.issue_date else ""}</span></p>']
-    if h.section_title:
-        parts.append(f'<p class="section-title">{escape(h.section_title)}</p>')
-    if h.period_start and h.period_end:
-        parts.append(f'<p class="period">{escape(period_text(h.period_start, h.period_end))}</p>')
+    masthead = f'<p class="masthead">{escape(h.title)}</p>'
+    issue_line = f'<p class="issue-line">{escape(h.issue_line)}</p>'
+    issuer = (f'<p class="issuer"><span>{escape(h.issuer)}</span>'
+              f'<span>{escape(chinese_date(h.issue_date)) if h.issue_date else ""}</span></p>')
+    period = (f'<p class="period">{escape(period_text(h.period_start, h.period_end))}</p>'
+              if h.period_start and h.period_end else "")
+    period += f'<p class="period">{escape(h.note)}</p>' if h.note else ""
+    section = f'<p class="section-title">{escape(h.section_title)}</p>' if h.section_title else ""
+    # The layout's order: 2022 masthead first; from 2023 the issue line above the masthead.
+    order = ([issue_line, masthead, period, issuer, section] if h.issue_line_first
+             else [masthead, issue_line, issuer, section, period])
+    parts = ['<div class="sheet">', *(p for p in order if p)]
     parts += [_block(b) for b in briefing.blocks]
     count = len(briefing.attachments)
+    parts += [f'<p class="attachment-note">{escape(S.attachment_note(a.title, i, count))}</p>'
+              for i, a in enumerate(briefing.attachments, start=1)]
     for index, attachment in enumerate(briefing.attachments, start=1):
         parts.append('</div><div class="sheet attachment">')
-        parts.append(f'<p class="attachment-title">{escape(S.attachment_title(attachment.title, index, count))}</p>')
+        parts.append(f'<p class="attachment-label">{escape(S.attachment_label(index, count))}</p>')
+        parts.append(f'<p class="attachment-title">{escape(S.attachment_plain_title(attachment.title))}</p>')
         parts += [_block(b) for b in attachment.blocks]
     if briefing.distribution is not None:
         parts.append(_distribution(briefing.distribution))

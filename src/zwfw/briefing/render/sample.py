@@ -30,7 +30,7 @@ def assessment_rows() -> tuple[tuple[str, ...], ...]:
     for position, (score, name, d, a) in enumerate(scored, start=1):
         rank = "" if score == previous else str(position)
         previous = score
-        rows.append((rank, name, "100", str(d), str(a), str(score)))
+        rows.append((rank, name, "100", str(-d), str(a), str(score)))  # deductions print negative
     return tuple(rows)
 
 
@@ -78,6 +78,83 @@ def sample_briefing() -> Briefing:
     attachment = Attachment(
         "2023 年 12 月省政务服务大厅进驻部门（单位）窗口考核结果",
         (Table(("序号", "部门窗口", "基础分分值", "减分分值", "加分分值", "实得分值"), assessment_rows(),
-               numeric=(2, 3, 4, 5), note="注：实得分值＝基础分分值－减分分值＋加分分值。"),),
+               numeric=(2, 3, 4, 5), note="注：实得分值＝基础分分值＋减分分值＋加分分值，减分以负数列示。"),),
     )
     return Briefing(header=header, blocks=blocks, attachments=(attachment,), distribution=Distribution())
+
+
+# --- a composed demo issue for each built-in layout ------------------------------------------
+
+NEWS_2022 = {
+    "优化营商环境工作开展情况": [
+        "省林草局持续推动“一网通办”前提下“最多跑一次”改革，大力推进“网上办”“掌上办”，实现林草行政许可"
+        "“最多跑一次”事项和全程网办事项占比 100%，承诺办结时间提速达 61.84%，本周通过省一体化政务服务平台"
+        "办结林草种子生产经营许可 126 件，平均用时 3.5 个工作日。",
+        "12 月 19 日，省卫健委行政审批窗口组织省级专家赴省妇幼保健院就该院天府院区执业登记开展上门服务指导工作，"
+        "现场解答审批流程、申请表单、选址报告等问题 23 个，帮助申请单位提前做好 2 个新院区的执业登记准备。",
+    ],
+    "窗口服务效能提升工作情况": [
+        "住建厅窗口通过加快回复 12345 咨询件、对部分办公电话呼叫转移等方式解答企业和群众咨询，同时正常推进网上"
+        "审批及申报业务公示工作，受理审核建筑行业各类资质申请、入川备案及实行电子化审查的安全生产许可证业务"
+        "共计 4082 件，对通过审核的 2 个批次 108 家企业如期进行了通告。",
+        "商务厅窗口推行货物出口许可证“无人工干预智能审批”，企业在线申请后系统自动比对核验、即时签发，本周共签发"
+        "出口许可证 1275 份，较上周增加 318 份，企业办事实现“零跑腿”。",
+    ],
+}
+LEADER_VISITS = [
+    "1 月 18 日，省市场监管局党组成员、副局长王箭带队赴省政务服务大厅，看望慰问省市场监管窗口干部职工，"
+    "充分肯定窗口人员为审批工作付出的努力和取得的成效。",
+    "1 月 20 日，水利厅党组成员、副厅长王华亲切看望慰问派驻省政务服务中心窗口一线工作的干部职工，"
+    "向大家一年来的辛勤工作表示衷心感谢。",
+]
+PLAIN_TEXT = (  # plain Chinese text without digits: its full lines show the 28-character grid
+    "交通运输厅窗口坚持以企业和群众需求为导向，主动对接行业协会和重点企业，深入了解道路运输经营许可办理中的"
+    "堵点难点，梳理形成问题清单，逐项明确责任处室和办理时限，推动审批服务由被动受理向主动服务转变，"
+    "企业和群众办事体验持续提升。"
+)
+
+
+def demo_data(code: str):
+    """A week's figures shaped like the references (2022-31, 2022-44, 2023-03), for every section kind
+    the built-in layouts use; the week has no commendations and no policy news, so those sections
+    have nothing to say."""
+    from zwfw.briefing.compose import BriefingData
+
+    start, end = date(2024, 1, 15), date(2024, 1, 19)
+    news = {theme: list(items) for theme, items in NEWS_2022.items()}
+    news["窗口服务效能提升工作情况"].append(PLAIN_TEXT)
+    return BriefingData(
+        period_start=start, period_end=end,
+        provincial={"as_of": end, "permit": {"accepted": 785283, "completed": 776297},
+                    "public_service": {"accepted": 21116425, "completed": 8845256},
+                    "other": {"types": 9, "accepted": 61170, "completed": 61215}},
+        comprehensive={"week": {"consulted": 2968, "accepted": 471, "issued": 3702, "transferred": 5120},
+                       "ytd": {"consulted": 36612, "accepted": 9685, "issued": 85944, "transferred": 154351}},
+        catalog_change=["主项从 1374 项调整为 1375 项，办理项从 2146 项调整为 2150 项",
+                        "省药监局新增“药品零售企业经营许可”1 个事项（主项 1 个、办理项 4 个）"],
+        campaigns={"综窗改革攻坚行动": ["共完成 1025 个办理项的受理工作手册编制，占比 50.0%。"],
+                   "高效办成一件事": [PLAIN_TEXT.replace("大厅窗口规范化", "各进驻部门围绕“高效办成一件事”规范化", 1)]},
+        news=news if code != "2024" else {"": [t for items in news.values() for t in items]},
+        leader_visits_2022=LEADER_VISITS,
+        leader_visits_2024="本周，省市场监管局党组成员、副局长王箭，水利厅党组成员、副厅长王华分别到省政务服务大厅"
+                           "窗口调研值守。",
+        inspection=[(point, "总体情况良好。") for point in INSPECTION_POINTS[:5]],
+        assessment={"title": "2023 年 12 月省政务服务大厅进驻部门（单位）窗口考核结果",
+                    "columns": ["序号", "部门窗口", "基础分分值", "减分分值", "加分分值", "实得分值"],
+                    "rows": [list(r) for r in assessment_rows()]},
+    )
+
+
+def demo_issue(code: str) -> Briefing:
+    """The built-in layout ``code`` composed over demo_data, as issue 3 of 2024, with the layout's
+    own 版头 and 版记."""
+    from zwfw.briefing.compose import compose
+    from zwfw.briefing.layouts import BUILT_IN, DEFAULTS
+
+    d = DEFAULTS[code]
+    data = demo_data(code)
+    data.distribution = Distribution(report_to=d.report_to, send_to=d.send_to, issue_to=d.issue_to,
+                                     print_run=d.print_run)
+    header = Header(year=2024, number=3, total=470, issue_date=date(2024, 1, 22), period_start=data.period_start,
+                    period_end=data.period_end, issue_line_first=d.issue_line_first, section_title=d.section_title)
+    return compose(header, BUILT_IN[code][1], data)[0]

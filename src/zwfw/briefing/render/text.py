@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import unicodedata
 
-from zwfw.briefing.document import Briefing, Chart, Distribution, Heading, Paragraph, Table
+from zwfw.briefing.document import Briefing, Chart, Distribution, Heading, Paragraph, Table, printable
 from zwfw.cn import chinese_date, period_text
 
-from .style import attachment_title, print_run_text
+from .style import attachment_note, attachment_title, print_run_text
 
 INDENT = "\u3000\u3000"
 LINE_WIDTH = 56  # columns: 28 Chinese characters, as on the printed line
@@ -27,20 +27,26 @@ def _centre(text: str) -> str:
 
 
 def render_text(briefing: Briefing) -> str:
+    briefing = printable(briefing)  # nothing empty is printed
     h = briefing.header
-    out: list[str] = [_centre(h.title), "", _centre(h.issue_line), ""]
     if h.issue_date:
         date_text = chinese_date(h.issue_date)
-        gap = max(2, LINE_WIDTH - width(h.issuer) - width(date_text))
-        out.append(h.issuer + " " * gap + date_text)
+        issuer = h.issuer + " " * max(2, LINE_WIDTH - width(h.issuer) - width(date_text)) + date_text
     else:
-        out.append(h.issuer)
-    out += ["", _centre(h.section_title)] if h.section_title else []
-    if h.period_start and h.period_end:
-        out.append(_centre(period_text(h.period_start, h.period_end)))
+        issuer = h.issuer
+    period = [_centre(period_text(h.period_start, h.period_end))] if h.period_start and h.period_end else []
+    period += [_centre(h.note)] if h.note else []
+    if h.issue_line_first:  # 2023 on: issue line, masthead, period, issuer and date
+        out: list[str] = [_centre(h.issue_line), "", _centre(h.title), "", *period, "", issuer]
+    else:
+        out = [_centre(h.title), "", _centre(h.issue_line), "", issuer]
+        out += ["", _centre(h.section_title)] if h.section_title else []
+        out += period
     for block in briefing.blocks:
         out += [""] + _block(block)
     count = len(briefing.attachments)
+    if count:
+        out += [""] + [INDENT + attachment_note(a.title, i, count) for i, a in enumerate(briefing.attachments, start=1)]
     for index, attachment in enumerate(briefing.attachments, start=1):
         out += ["", "", attachment_title(attachment.title, index, count)]
         for block in attachment.blocks:

@@ -5,7 +5,7 @@ Each subcommand is a pair of small functions registered in SUBCOMMANDS:
 runs it through the services. The command line is the operator's tool: it acts
 with the editor's rights (services take ``user=None`` for it).
 
-    zwfw briefing import FILE [FILE…] [--json]
+    zwfw briefing import FILE [FILE…] [--json] [--replace]
     zwfw briefing compose --from 2026-11-16 --to 2026-11-20 [--template 2024]
     zwfw briefing render ISSUE --format docx|pdf|html|txt -o FILE
     zwfw briefing publish ISSUE [--date 2026-11-25]
@@ -28,20 +28,30 @@ from zwfw.errors import DomainError
 def add_import(parser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="周报文件：.txt、.md、.docx、.pdf（可多个）")
     parser.add_argument("--json", dest="as_json", action="store_true", help="按文件输出 JSON 数组（每个文件一个对象）")
+    parser.add_argument("--replace", action="store_true",
+                        help="已导入过的期次以本次读数覆盖（默认保留更完整的读数）")
 
 
-def do_import(command: BaseCommand, files: list[str], as_json: bool = False, **_) -> None:
+def do_import(command: BaseCommand, files: list[str], as_json: bool = False, replace: bool = False, **_) -> None:
+    """Exits non-zero when a file was not imported, or was imported with warnings (a table not read
+    whole, figures that contradict each other): such a file must be looked at, never pass silently."""
     from zwfw.briefing.services import import_files
 
-    results = import_files(files)
+    results = import_files(files, replace=replace)
     if as_json:
         command.stdout.write(json.dumps([r.as_json() for r in results], ensure_ascii=False, indent=2))
     else:
         for result in results:
-            (command.stdout if result.ok else command.stderr).write(result.summary())
+            (command.stdout if result.ok and not result.warnings else command.stderr).write(result.summary())
     failed = [r.file for r in results if not r.ok]
+    warned = [r.file for r in results if r.ok and r.warnings]
+    problems = []
     if failed:
-        raise CommandError(f"{len(failed)} 个文件未能导入：{'、'.join(failed)}")
+        problems.append(f"{len(failed)} 个文件未能导入：{'、'.join(failed)}")
+    if warned:
+        problems.append(f"{len(warned)} 个文件已导入但有警告，请核对：{'、'.join(warned)}")
+    if problems:
+        raise CommandError("；".join(problems))
 
 
 # --- compose / render / publish ---------------------------------------------
