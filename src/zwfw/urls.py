@@ -25,7 +25,6 @@ urlpatterns = [
     path("", include("zwfw.web.urls")),
 ]
 
-guard_urls(urlpatterns)  # pages: NUL and over-long values are a 400 naming the field (the API checks its own)
-
 handler404 = "zwfw.errorpages.not_found"
 handler500 = "zwfw.errorpages.server_error"
+guard_urls(urlpatterns)  # pages: NUL and over-long values are a 400 naming the field (the API checks its own)

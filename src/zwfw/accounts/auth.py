@@ -58,6 +58,8 @@ class StaffSessionAuth(SessionAuth):
 
 
 API_AUTH = [ApiKeyAuth(), SessionAuth()]
+# Briefings, the hall, window scores, statistics, rectifications: staff and departments' systems only.
+STAFF_AUTH = [ApiKeyAuth(), StaffSessionAuth()]
 
 
 def principal(request):
@@ -68,5 +70,3 @@ def principal(request):
         return services.authenticate_api_key(key)
     user = getattr(request, "user", None)
     return user if user is not None and user.is_authenticated and user.is_active else None
-# Briefings, the hall, window scores, statistics, rectifications: staff and departments' systems only.
-STAFF_AUTH = [ApiKeyAuth(), StaffSessionAuth()]

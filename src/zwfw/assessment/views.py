@@ -12,7 +12,6 @@ from django.utils import timezone
 from zwfw.accounts.scoping import can, department_id_of, ensure_may, scope, staff_required, visible_departments
 from zwfw.catalog.models import Department
 from zwfw.errors import DomainError, Forbidden
-from zwfw.inputs import parse_int
 
 from . import queries, scoring, services
 from .excel import month_workbook
