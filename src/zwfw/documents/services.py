@@ -145,7 +145,8 @@ def issue(case: Case, kind: str, *, actor, base_url: str, at: dt.datetime | None
         serial = next_serial(department, on.year)
         number = texts.document_number(department.short_name or department.name, on.year, serial)
         url = track_url(base_url, case)
-        values = context.values(case, legal_basis=template.legal_basis, doc_number=number, track_url=url, on=on)
+        values = context.values(case, legal_basis=template.legal_basis, doc_number=number,
+                                track_url=url.split("?", 1)[0], on=on)
         version = template.versions.get(version=template.version)
         return IssuedDocument.objects.create(
             case=case, kind=kind, template_version=version, number=number, title=template.title,

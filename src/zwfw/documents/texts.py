@@ -31,7 +31,7 @@ PLACEHOLDERS = {
     "applicant_address": "申请人联系地址",
     "case_number": "办件编号",
     "query_code": "查询码",
-    "track_url": "办件查询网址",
+    "track_url": "办件查询网页（不含办件编号和查询码）",
     "item_name": "办理事项名称",
     "department": "办理部门名称",
     "doc_number": "文书编号",
