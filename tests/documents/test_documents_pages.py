@@ -110,3 +110,30 @@ def test_the_tracking_page_answers_the_document_qr_url(client, seed_case, hall):
     url = urlsplit(doc.qr_url)
     page = client.get(f"{url.path}?{url.query}").content.decode()
     assert "林草种子生产经营许可证核发" in page and "不匹配" not in page
+
+
+def test_the_licence_page_offers_the_printout_to_its_handlers_only(client, seed_case, hall):
+    licence = Licence.objects.get(case=seed_case)
+    assert 'id="print-licence"' in login(client, hall, "forest_clerk").get(f"/licences/{licence.pk}/").content.decode()
+    assert 'id="print-licence"' not in login(client, hall, "staff").get(f"/licences/{licence.pk}/").content.decode()
+
+
+def test_staff_edit_a_template_in_the_admin_and_the_old_text_is_kept(client, templates, hall):
+    from zwfw.documents.models import DocumentTemplate, TemplateVersion
+
+    admin_user = hall.users["staff"]
+    admin_user.is_staff = admin_user.is_superuser = True
+    admin_user.save()
+    client.force_login(admin_user)
+    receipt = DocumentTemplate.objects.get(kind="receipt")
+    url = f"/admin/documents/documenttemplate/{receipt.pk}/change/"
+    form = {"title": receipt.title, "legal_basis": receipt.legal_basis, "after": receipt.after,
+            "versions-TOTAL_FORMS": "1", "versions-INITIAL_FORMS": "1", "versions-MIN_NUM_FORMS": "0",
+            "versions-MAX_NUM_FORMS": "1000", "versions-0-id": str(receipt.versions.get().pk),
+            "versions-0-template": str(receipt.pk)}
+    bad = client.post(url, {**form, "body": "{{applicant}}："})
+    assert bad.status_code == 200 and "未知的占位符" in bad.content.decode()
+    assert client.post(url, {**form, "body": receipt.body + "\n\n本回执不作为受理凭证。"}).status_code == 302
+    receipt.refresh_from_db()
+    assert receipt.version == 2 and receipt.body.endswith("本回执不作为受理凭证。")
+    assert TemplateVersion.objects.get(template=receipt, version=1).body == receipt.body.rsplit("\n\n", 1)[0]

@@ -10,10 +10,13 @@ from .models import DocumentTemplate, IssuedDocument, TemplateVersion
 from .texts import PLACEHOLDERS, check_body
 
 
+EDITABLE = ["title", "legal_basis", "after", "body"]
+
+
 class TemplateForm(forms.ModelForm):
     class Meta:
         model = DocumentTemplate
-        fields = ["title", "legal_basis", "after", "body"]
+        fields = EDITABLE
         help_texts = {"body": "可用占位符：" + "　".join(f"{{{{{k}}}}} {v}" for k, v in PLACEHOLDERS.items())}
 
     def clean(self):
@@ -52,7 +55,7 @@ class DocumentTemplateAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         try:
-            services.save_template(obj, actor=request.user, **{k: form.cleaned_data[k] for k in form.Meta.fields})
+            services.save_template(obj, actor=request.user, **{k: form.cleaned_data[k] for k in EDITABLE})
         except DomainError as exc:  # checked in the form already; a race is reported, not half-saved
             self.message_user(request, exc.message, level="error")
 
