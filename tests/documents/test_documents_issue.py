@@ -91,3 +91,12 @@ def test_a_reprint_is_the_frozen_document_even_after_the_template_changes(seed_c
     again = IssuedDocument.objects.get(pk=doc.pk)
     assert render.render_docx(printouts.document_printout(again)) == first
     assert again.title == "准予行政许可决定书" and "改名后的公司" not in again.text
+
+
+def test_a_rejection_without_a_recorded_basis_reads_without_a_blank(hall, open_case, walk, at, templates):
+    case = open_case("seed", "forest_clerk", at(2026, 3, 2, 9))
+    walk(case, "reject", "forest_clerk", at(2026, 3, 2, 10), reason="申请人不具备林草种子生产经营条件。")
+    doc = services.issue(case, "rejection", actor=hall.users["forest_clerk"], base_url=BASE, at=at(2026, 3, 2, 10))
+    assert "经审查，申请人不具备林草种子生产经营条件。" in doc.text
+    assert "根据《中华人民共和国行政许可法》第三十二条第一款的规定，本机关决定不予受理" in doc.text
+    assert "——" not in doc.text

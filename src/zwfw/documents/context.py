@@ -53,6 +53,7 @@ def values(case: Case, *, legal_basis: str, doc_number: str, track_url: str, on:
         "doc_number": doc_number,
         "legal_basis": legal_basis,
         "case_legal_basis": case.legal_basis,
+        "legal_basis_with_case": "、".join(b for b in (legal_basis, case.legal_basis) if b),
         "reason": case.reason.rstrip("。"),
         "received_on": _date(case.received_on or timezone.localdate(case.applied_at)),
         "accepted_on": _date(case.accepted_on),

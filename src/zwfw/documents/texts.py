@@ -37,6 +37,7 @@ PLACEHOLDERS = {
     "doc_number": "文书编号",
     "legal_basis": "本文书的法律依据",
     "case_legal_basis": "不予受理所依据的规定",
+    "legal_basis_with_case": "本文书的法律依据，及办件记录的不予受理依据（如有）",
     "reason": "不予受理/不予许可理由",
     "received_on": "收件日期",
     "accepted_on": "受理日期",
