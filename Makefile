@@ -16,12 +16,14 @@ $(STAMP): pyproject.toml
 demo: export ZWFW_DEBUG = 1
 demo: $(STAMP)
 	$(BIN)/zwfw migrate --noinput
+	$(BIN)/zwfw documents sync
 	$(BIN)/zwfw demo
 	$(BIN)/zwfw runserver 127.0.0.1:8000
 
 ## make serve: production — gunicorn behind the hall's proxy (set the README's "Production" environment first)
 serve: $(STAMP)
 	$(BIN)/zwfw migrate --noinput
+	$(BIN)/zwfw documents sync
 	$(BIN)/zwfw collectstatic --noinput
 	$(BIN)/gunicorn -c python:zwfw.gunicorn_conf zwfw.wsgi
 

@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "zwfw.assessment",
     "zwfw.stats",
     "zwfw.briefing",
+    "zwfw.documents",
     "zwfw.web",
     "zwfw.demo",
     "zwfw.ops",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("hall/", include("zwfw.hall.urls")),
     path("assessment/", include("zwfw.assessment.urls")),
     path("briefing/", include("zwfw.briefing.urls")),
+    path("documents/", include("zwfw.documents.urls")),
     path("", include("zwfw.web.urls")),
 ]
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from zwfw.catalog.models import Department, Matter, Region
 from zwfw.catalog.queries import items_in_force
+from zwfw.documents.queries import for_case_page as case_documents
 from zwfw.errors import DomainError, NotFound
 from zwfw.inputs import pk_or_none
 
@@ -55,6 +56,7 @@ def case_view(request, number):
         "suspension_kinds": SuspensionKind.objects.filter(active=True).values_list("code", "name"),
         "termination_reasons": lifecycle.TERMINATION_REASONS.items(),
         "bundle": services.bundle_status(case.bundle_application) if case.bundle_application_id else None,
+        "documents": case_documents(request.user, case),
     })
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from zwfw.accounts.scoping import can, scope
+from zwfw.documents.printouts import may_print_licence
 from zwfw.errors import DomainError
 from zwfw.ratelimit import limited_page
 
@@ -64,6 +65,7 @@ def licence_detail(request, pk: int):
                 error = exc
     return render(request, "licences/detail.html", {
         "licence": licence, "status": licence.status_on(), "error": error, "renew_error": renew_error,
+        "can_print": may_print_licence(request.user, licence),
         "can_act": can(request.user, "issue_licence") and licence.revoked_at is None
         and licence.superseded_by_id is None,
         "versions": Licence.objects.filter(kind=licence.kind, issuer_uscc=licence.issuer_uscc,
