@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Router, Schema
 from ninja.responses import Status
@@ -18,9 +19,9 @@ from zwfw.catalog.models import Department, Matter
 from zwfw.catalog.queries import region_by
 from zwfw.errors import DomainError, Forbidden, NotFound
 
-from . import lifecycle, presenters, services, timebounds
+from . import lifecycle, ports, presenters, services, timebounds
 from .models import Channel, EventKind
-from .queries import case_for, cases_for, worklist
+from .queries import after_cursor, case_filter, case_for, cases_for, find_cases
 
 router = Router(tags=["办件"], auth=API_AUTH)
 
@@ -112,12 +113,29 @@ def _act(request, number: str, code: str, payload: ActionIn):
     return _idem(request, run)
 
 
-@router.get("/", summary="办件列表（本部门）")
-def list_cases(request, status: str = "", open_only: bool = False, limit: int = 100):
-    qs = worklist(request.auth) if open_only else cases_for(request.auth).order_by("-id")
-    if status:
-        qs = qs.filter(status=status)
-    return [presenters.summary(c) for c in qs[: max(1, min(limit, 500))]]
+@router.get("/", summary="办件列表（本部门；游标分页，新件在前）")
+def list_cases(request, response: HttpResponse, q: str = "", status: str = "", open_only: bool = False,
+               clock: str = "", department: str = "", window: str = "", channel: str = "", date_from: str = "",
+               date_to: str = "", limit: int = 100, cursor: str = ""):
+    """The same search and filters as the worklist page; the next page's cursor is in ``X-Next-Cursor``
+    (and a ``Link: rel="next"`` header), absent on the last page."""
+    params = {"q": q, "status": status or ("open" if open_only else "all"), "clock": clock, "department": department,
+              "window": window, "channel": channel, "date_from": date_from, "date_to": date_to}
+    f = case_filter(params)
+    if cursor and not cursor.isdigit():
+        raise DomainError("游标不正确，请使用上一页响应中的 X-Next-Cursor。", code="bad_cursor", field="cursor")
+    size = max(1, min(limit, 500))
+    calendar, today = ports.get_calendar(), timezone.localdate()
+    page = list(after_cursor(find_cases(request.auth, f, today=today, calendar=calendar),
+                             int(cursor) if cursor else None)[: size + 1])
+    if len(page) > size:
+        page = page[:size]
+        nxt = str(page[-1].pk)
+        response["X-Next-Cursor"] = nxt
+        query = request.GET.copy()
+        query["cursor"] = nxt
+        response["Link"] = f'<{request.path}?{query.urlencode()}>; rel="next"'
+    return [presenters.summary(c, calendar, today) for c in page]
 
 
 @router.get("/deemed-accepted", summary="逾期未告知补正、自收件之日起视为受理的办件")

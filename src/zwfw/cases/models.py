@@ -42,6 +42,8 @@ class Applicant(models.Model):
     class Meta:
         verbose_name = "申请人"
         verbose_name_plural = "申请人"
+        # Worklist search by the beginning of a name (LIKE 'x%' uses it on PostgreSQL).
+        indexes = [models.Index(fields=["name"], name="applicant_name_prefix_idx", opclasses=["varchar_pattern_ops"])]
 
     def __str__(self) -> str:
         return self.name
@@ -145,6 +147,9 @@ class Case(models.Model):
             models.Index(fields=["department", "status"]),
             models.Index(fields=["promised_due"]),
             models.Index(fields=["status", "received_on"]),
+            # Worklist: date ranges and newest-first, province-wide and per department.
+            models.Index(fields=["applied_at"], name="case_applied_at_idx"),
+            models.Index(fields=["department", "applied_at"], name="case_dept_applied_at_idx"),
         ]
 
     def __str__(self) -> str:

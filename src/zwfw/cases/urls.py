@@ -5,6 +5,7 @@ from . import bundle_views, portal_views, views
 app_name = "cases"
 urlpatterns = [
     path("", views.worklist_view, name="worklist"),
+    path("export.xlsx", views.worklist_export_view, name="export"),
     path("new", views.new_view, name="new"),
     path("new/check-id", views.check_id_view, name="check_id"),
     path("new/items", views.item_lookup_view, name="items"),

@@ -5,25 +5,32 @@ Thin: parse, call one service, render. Department users see only their departmen
 """
 from __future__ import annotations
 
+import io
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.views.decorators.http import require_POST
 
+from zwfw.accounts.scoping import visible_departments
 from zwfw.catalog.models import Department, Matter, Region
 from zwfw.catalog.queries import items_in_force
 from zwfw.documents.queries import for_case_page as case_documents
 from zwfw.errors import DomainError, NotFound
 from zwfw.inputs import pk_or_none
 
-from . import clock, intake, lifecycle, ports, presenters, services
+from . import clock, intake, lifecycle, ports, presenters, queries, services
 from .acceptance import material_checklist
 from .applicants import validate_identifier
-from .models import Applicant, SuspensionKind
-from .queries import case_for, worklist
+from .export import XLSX, export_worklist
+from .models import Applicant, CaseStatus, Channel, SuspensionKind
+from .queries import case_for
 
 
 def _case_or_404(user, number):
@@ -33,18 +40,65 @@ def _case_or_404(user, number):
         raise Http404("没有找到该办件，或您无权查看。") from None
 
 
+def _deemed(case, calendar, today) -> bool:
+    """Waiting, and the law already counts it as accepted (as clockwork.deemed_accepted, for one row)."""
+    if case.status == "correction":
+        return case.correction_late
+    return case.status == "applied" and case.received_on is not None and clock.deemed_accepted_from(
+        calendar.provisional(), today, received_on=case.received_on,
+        correction_requested_on=case.correction_requested_on, corrected_on=case.corrected_on) is not None
+
+
+def _worklist_filter(request):
+    """The worklist's query, or (defaults, the error at its field) when a value is bad."""
+    default_window = "comprehensive" if request.user.role == "comprehensive_clerk" else ""
+    try:
+        return queries.case_filter(request.GET, default_window=default_window), None
+    except DomainError as exc:
+        return queries.case_filter({}, default_window=default_window), exc
+
+
 @login_required
 def worklist_view(request):
     if getattr(request.user, "role", None) in ("applicant", None):
         raise Http404
     calendar = ports.get_calendar()
     today = timezone.localdate()
-    rows = [presenters.summary(c, calendar, today) for c in worklist(request.user)[:300]]
-    deemed = [c.number for c in services.deemed_accepted(today, calendar)]
+    f, error = _worklist_filter(request)
+    cases = queries.find_cases(request.user, f, today=today, calendar=calendar)
+    page = Paginator(cases, queries.PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [presenters.summary(c, calendar, today) for c in page.object_list]
+    deemed = {c.number for c in page.object_list if _deemed(c, calendar, today)}
+    params = request.GET.copy()
+    params.pop("page", None)
     return render(request, "cases/worklist.html", {
-        "rows": rows, "deemed": set(deemed), "warning_days": clock.WARNING_DAYS,
+        "rows": rows, "deemed": deemed, "warning_days": clock.WARNING_DAYS, "page": page, "f": f, "error": error,
+        "query": params.urlencode(), "departments": visible_departments(request.user).order_by("display_order", "id"),
+        "statuses": CaseStatus.choices, "clocks": queries.CLOCK_CHOICES, "windows": queries.WINDOW_CHOICES,
+        "channels": Channel.choices, "sorts": queries.SORT_CHOICES,
         "can_accept": request.user.role in ("comprehensive_clerk", "department_clerk"),
     })
+
+
+@login_required
+def worklist_export_view(request):
+    if getattr(request.user, "role", None) in ("applicant", None):
+        raise Http404
+    f, error = _worklist_filter(request)
+    if error is None:
+        calendar, today = ports.get_calendar(), timezone.localdate()
+        buffer = io.BytesIO()
+        try:
+            export_worklist(buffer, queries.find_cases(request.user, f, today=today, calendar=calendar),
+                            calendar=calendar, today=today)
+        except DomainError as exc:
+            error = exc
+        else:
+            response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+            response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'办件清单-{today:%Y%m%d}.xlsx')}"
+            return response
+    messages.error(request, error.message)
+    return redirect(f"{reverse('cases:worklist')}?{request.GET.urlencode()}")
 
 
 @login_required
