@@ -38,7 +38,7 @@ def make_cases(hall, n, key="forest", applicant="org", status="accepted", applie
 
 
 def rows_of(page: str) -> list[str]:
-    body = page.split('<table class="data" id="worklist">', 1)[1].split("</table>", 1)[0]
+    body = page.split('id="worklist">', 1)[1].split("</table>", 1)[0]
     return [chunk.split("/", 1)[0] for chunk in body.split('href="/cases/')[1:]]
 
 
