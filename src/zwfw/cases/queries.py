@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from zwfw.accounts.scoping import scope
 from zwfw.errors import DomainError, NotFound
+from zwfw.inputs import MAX_YEAR, MIN_YEAR, pk_or_none
 
 from . import clock, ports
 from .models import (DELIVERY_STATUSES, OPEN_STATUSES, UNDECIDED_STATUSES, Applicant, Case, CaseEvent, CaseStatus,
@@ -80,9 +81,12 @@ def _date(value: str, field: str) -> dt.date | None:
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise DomainError(f"日期“{value}”格式不正确，应为 YYYY-MM-DD。", code="bad_date", field=field) from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise DomainError(f"日期应在 {MIN_YEAR} 年至 {MAX_YEAR} 年之间。", code="date_out_of_range", field=field)
+    return day
 
 
 def case_filter(params, *, default_window: str = "") -> CaseFilter:
@@ -107,15 +111,13 @@ def case_filter(params, *, default_window: str = "") -> CaseFilter:
     sort = get("sort", "due")
     if sort not in _ORDER:
         raise DomainError("没有这种排序方式。", code="bad_sort", field="sort")
-    department = get("department")
-    if department and not department.isdigit():
-        raise DomainError("部门不正确。", code="bad_department", field="department")
+    department = pk_or_none(get("department"), "department", "部门")
     date_from, date_to = _date(get("date_from"), "date_from"), _date(get("date_to"), "date_to")
     if date_from and date_to and date_from > date_to:
         raise DomainError("开始日期不能晚于结束日期。", code="bad_range", field="date_to")
     if len(q) > 60:
         raise DomainError("搜索内容过长（最多 60 个字）。", code="bad_query", field="q")
-    return CaseFilter(q=q, status=status, clock=state, department=int(department) if department else None,
+    return CaseFilter(q=q, status=status, clock=state, department=department,
                       window=window, channel=channel, date_from=date_from, date_to=date_to, sort=sort)
 
 
