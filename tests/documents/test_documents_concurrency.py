@@ -27,7 +27,7 @@ def test_two_clerks_at_once_get_consecutive_numbers(seed_case, hall, at):
             connections.close_all()
 
     threads = [threading.Thread(target=issue, args=(who, kind)) for who, kind in [
-        ("forest_clerk", "receipt"), ("forest_approver", "approval"), ("comp", "acceptance_notice"),
+        ("forest_clerk", "receipt"), ("forest_approver", "approval"), ("forest_approver", "acceptance_notice"),
         ("forest_clerk", "service_receipt")]]
     for t in threads:
         t.start()
