@@ -84,10 +84,20 @@ def _load_database(source: Path) -> None:
         finally:
             src.close()
     else:
-        connection.close()  # pg_restore drops and recreates every table: no session may hold them
+        # pg_restore --clean cannot drop a partitioned table's partitions one constraint at a time, so the
+        # schema is emptied and the dump's script replayed by psql, both in one transaction: a failed
+        # restore leaves the database as it was.
+        with connection.cursor() as cur:
+            cur.execute("SELECT current_schema()")
+            schema = cur.fetchone()[0]
+        connection.close()  # no session may hold the tables being replaced
         args, env = _pg_env()
-        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
-              "--exit-on-error", *args, str(source)], env)
+        with tempfile.TemporaryDirectory() as tmp:
+            script = Path(tmp) / "restore.sql"
+            _run(["pg_restore", "--no-owner", "--no-privileges", "--file", str(script), str(source)], env)
+            _run(["psql", "--quiet", "--no-psqlrc", "--single-transaction", "--set", "ON_ERROR_STOP=1", *args,
+                  "--command", f'DROP SCHEMA "{schema}" CASCADE; CREATE SCHEMA "{schema}";',
+                  "--file", str(script)], env)
         connection.close()
 
 
