@@ -135,6 +135,7 @@ def _mount() -> None:
     from zwfw.catalog.api import router as catalog
     from zwfw.credit.api import router as credit
     from zwfw.feedback.api import router as feedback
+    from zwfw.fees.api import router as fees
     from zwfw.hall.api import router as hall
     from zwfw.licences.api import router as licences
     from zwfw.stats.api import router as stats
@@ -144,6 +145,7 @@ def _mount() -> None:
         ("/workdays", workdays), ("/accounts", accounts), ("/catalog", catalog), ("/cases", cases),
         ("/licences", licences), ("/credit", credit), ("/feedback", feedback), ("/hall", hall),
         ("/assessment", assessment), ("/stats", stats), ("/briefing", briefing),
+        ("/cases", fees),  # /api/cases/{number}/fees and …/payments: the fees of a case
     ]:
         api.add_router(prefix, router)
 

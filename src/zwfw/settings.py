@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "zwfw.stats",
     "zwfw.briefing",
     "zwfw.documents",
+    "zwfw.fees",
     "zwfw.web",
     "zwfw.demo",
     "zwfw.ops",

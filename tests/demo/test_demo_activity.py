@@ -146,3 +146,14 @@ def test_rerun_changes_nothing():
     before = _snapshot()
     _demo()
     assert _snapshot() == before
+
+
+def test_demo_fees_are_assessed_and_paid_before_issue():
+    from zwfw.fees.models import FeeLine, Payment
+    from zwfw.fees.queries import owed
+
+    assessed = set(FeeLine.objects.values_list("case_id", flat=True))
+    assert assessed and Payment.objects.exists()
+    handed_out = Case.objects.filter(id__in=assessed, status__in=["issued", "completed"])
+    assert handed_out.exists() and all(owed(c) == 0 for c in handed_out)
+    assert any(owed(c) > 0 for c in Case.objects.filter(id__in=assessed))  # some still owe (the card shows it)

@@ -58,8 +58,9 @@ def accept(case: Case, *, actor, version, at: dt.datetime | None = None, automat
         _deemed_note(case, deemed) if deemed else "",
         f"容缺受理，待补交：{'、'.join(owed)}" if owed else "",
         f"申请人书面承诺代替：{'、'.join(promised)}（告知承诺）" if promised else ""]))
-    return _act(case, "accept", actor=actor, version=version, at=at, automatic=automatic, note=note, data=data,
-                **fields)
+    _act(case, "accept", actor=actor, version=version, at=at, automatic=automatic, note=note, data=data, **fields)
+    ports.assess_fees(case, actor, at)
+    return case
 
 
 def deem_accepted(case: Case, *, at: dt.datetime, calendar=None) -> Case | None:
@@ -75,6 +76,7 @@ def deem_accepted(case: Case, *, at: dt.datetime, calendar=None) -> Case | None:
     _save(case, case.version, **fields | _deadlines(case, calendar, accepted_on=since))
     case_event(case, "accepted", at=at, note=_deemed_note(case, since),
                data={"accepted_on": since.isoformat(), "deemed_from_receipt": True})
+    ports.assess_fees(case, None, at)
     return case
 
 
@@ -260,6 +262,7 @@ def issue(case: Case, *, actor, version, at=None, automatic=False) -> Case:
     """颁发 the result; an item that yields a licence gets it issued in this transaction."""
     at = at or timezone.now()
     _begin(case, "issue", actor, version)
+    ports.ensure_fees_paid(case)  # an unpaid fee: nothing is issued
     data = {}
     if case.item.licence_kind:
         licence = ports.issue_for_case(case, actor, at)
@@ -277,6 +280,8 @@ def complete(case: Case, *, actor, version, delivery: str = Delivery.WINDOW, tra
     if delivery not in Delivery.values:
         raise DomainError("送达方式应为窗口领取或邮寄送达。", code="delivery", field="delivery")
     tracking_number = (tracking_number or "").strip()
+    if case.status != lifecycle.DENIED:
+        ports.ensure_fees_paid(case)
     if delivery == Delivery.POST and not tracking_number:
         raise DomainError("邮寄送达请填写邮件号。", code="tracking_number_required", field="tracking_number")
     note = ""

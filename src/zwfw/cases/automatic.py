@@ -45,5 +45,6 @@ def try_automatic(case: Case, *, at=None) -> list[str]:
         actions.accept(case, actor=None, version=case.version, at=at, automatic=True)
         actions._act(case, "start_review", actor=None, version=case.version, at=at, automatic=True)
         actions.approve(case, actor=None, version=case.version, at=at, automatic=True)
-        actions.issue(case, actor=None, version=case.version, at=at, automatic=True)
+        if not ports.fees_owed(case):  # a fee to pay: issued by the window once it is paid
+            actions.issue(case, actor=None, version=case.version, at=at, automatic=True)
     return []

@@ -100,6 +100,8 @@ def _refuse(case: Case, refused: Refusal, actor, at) -> Case:
 def _complete_on_the_spot(case: Case, actor, at, calendar=None) -> Case:
     """即办件: accepted and completed in the same action (受理 and 办结 both counted)."""
     actions.accept(case, actor=actor, version=case.version, at=at, calendar=calendar)
+    if ports.fees_owed(case):  # not completed on the spot before the fee is paid: it stays accepted
+        return case
     data = {"on_the_spot": True, "delivery": Delivery.WINDOW}
     if case.item.licence_kind:
         licence = ports.issue_for_case(case, actor, at)

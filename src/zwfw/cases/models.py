@@ -175,6 +175,8 @@ class EventKind(models.TextChoices):
     WITHDRAWN = "withdrawn", "撤回"
     TERMINATED = "terminated", "终止"
     DEADLINES_RECOMPUTED = "deadlines_recomputed", "期限重新计算"
+    FEE_ASSESSED = "fee_assessed", "核定收费"
+    FEE_PAID = "fee_paid", "缴费"
 
 
 class CaseEvent(models.Model):

@@ -84,3 +84,24 @@ def check_renewal(applicant, item, on: dt.date) -> None:
     from zwfw.licences.services import check_renewal_application
 
     check_renewal_application(applicant=applicant, item=item, on=on)
+
+
+def assess_fees(case, actor, at) -> None:
+    """At acceptance: record what the case owes under its guide's fee items (same transaction)."""
+    from zwfw.fees.services import assess
+
+    assess(case, actor=actor, at=at)
+
+
+def ensure_fees_paid(case) -> None:
+    """Conflict naming the amount owed when a fee of ``case`` is unpaid (before 颁发/办结)."""
+    from zwfw.fees.services import ensure_paid
+
+    ensure_paid(case)
+
+
+def fees_owed(case):
+    """The amount ``case`` still owes (Decimal, 0 when nothing)."""
+    from zwfw.fees.queries import owed
+
+    return owed(case)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from . import queries
 from .guides import guide_anomalies
 from .models import (
-    Bundle, BundleMember, Delegation, Department, GuideMaterial, HandlingItem, Matter, PowerType, Region, ServiceGuide,
+    Bundle, BundleMember, Delegation, Department, GuideFee, GuideMaterial, HandlingItem, Matter, PowerType, Region, ServiceGuide,
 )
 
 
@@ -134,6 +134,12 @@ class GuideMaterialInline(admin.TabularInline):
     fields = ["position", "name", "copies", "form", "required", "licence_kind", "deferrable", "promise_allowed"]
 
 
+class GuideFeeInline(admin.TabularInline):
+    model = GuideFee
+    extra = 0
+    fields = ["position", "name", "rule", "amount", "unit", "default_quantity", "legal_basis"]
+
+
 @admin.register(ServiceGuide)
 class ServiceGuideAdmin(admin.ModelAdmin):
     list_display = ["item", "department_name", "fees", "material_count", "anomalies"]
@@ -141,7 +147,7 @@ class ServiceGuideAdmin(admin.ModelAdmin):
     search_fields = ["item__name", "item__code", "item__matter__name"]
     list_select_related = ["item", "item__matter", "item__matter__department"]
     autocomplete_fields = ["item"]
-    inlines = [GuideMaterialInline]
+    inlines = [GuideMaterialInline, GuideFeeInline]
     actions = [check_anomalies]
 
     @admin.display(description="部门")

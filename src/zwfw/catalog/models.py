@@ -291,3 +291,51 @@ class BundleMember(models.Model):
 
     def __str__(self) -> str:
         return str(self.item)
+
+
+class GuideFee(models.Model):
+    """A fee item (收费项目) of a guide: a fixed amount, a unit price times a quantity, or 不收费.
+
+    What the case owes is assessed from these rows at acceptance (``zwfw.fees``); a later edit
+    does not change a case already assessed.
+    """
+
+    FIXED = "fixed"
+    PER_UNIT = "per_unit"
+    FREE = "free"
+    RULE_CHOICES = [(FIXED, "固定金额"), (PER_UNIT, "按数量计收（单价 × 数量）"), (FREE, "不收费")]
+
+    guide = models.ForeignKey(ServiceGuide, on_delete=models.CASCADE, related_name="fee_items", verbose_name="办事指南")
+    position = models.PositiveIntegerField("序号", default=0)
+    name = models.CharField("收费项目", max_length=100, help_text="如：工本费")
+    rule = models.CharField("计收方式", max_length=16, choices=RULE_CHOICES, default=FIXED)
+    amount = models.DecimalField("金额/单价（元）", max_digits=12, decimal_places=2, null=True, blank=True,
+                                 help_text="固定金额或单价，精确到分；不收费的不填")
+    unit = models.CharField("计量单位", max_length=16, blank=True, help_text="按数量计收时填写，如：证、本、件")
+    default_quantity = models.PositiveIntegerField("默认数量", default=1, help_text="受理时按此数量核定应收")
+    legal_basis = models.CharField("收费依据", max_length=300, blank=True,
+                                   help_text="收费的法律、法规或价格主管部门文件；收费项目必须填写")
+
+    class Meta:
+        verbose_name = "收费项目"
+        verbose_name_plural = "收费项目"
+        ordering = ["guide", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def charge(self) -> str:
+        from .feerules import describe
+
+        return describe(self.rule, self.amount, self.unit)
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from .feerules import fee_problems
+
+        problems = fee_problems(rule=self.rule, amount=self.amount, unit=self.unit, name=self.name,
+                                legal_basis=self.legal_basis, quantity=self.default_quantity)
+        if problems:
+            raise ValidationError({f: m for f, m in problems})

@@ -11,9 +11,11 @@ import datetime as dt
 from django.db import transaction
 
 from zwfw.errors import Conflict, DomainError, NotFound
+from zwfw.money import parse_amount
 
 from .models import (
-    Bundle, BundleMember, Delegation, Department, GuideMaterial, HandlingItem, Matter, PowerType, ServiceGuide,
+    Bundle, BundleMember, Delegation, Department, GuideFee, GuideMaterial, HandlingItem, Matter, PowerType,
+    ServiceGuide,
 )
 from .rules import FLAG_FIELDS, ITEM_FIELDS, MATTER_CODE_MAX, code_problem, item_problems, name_problem
 
@@ -44,6 +46,7 @@ def _copy_guide(source: HandlingItem, target: HandlingItem) -> None:
     if guide is None:
         return
     materials = list(guide.materials.all())
+    fee_items = list(guide.fee_items.all())
     guide.pk = None
     guide.id = None
     guide.item = target
@@ -53,6 +56,11 @@ def _copy_guide(source: HandlingItem, target: HandlingItem) -> None:
         m.id = None
         m.guide = guide
     GuideMaterial.objects.bulk_create(materials)
+    for f in fee_items:
+        f.pk = None
+        f.id = None
+        f.guide = guide
+    GuideFee.objects.bulk_create(fee_items)
 
 
 def _new_item_version(item: HandlingItem, on: dt.date, matter: Matter, changes: dict) -> HandlingItem:
@@ -183,8 +191,12 @@ def withdraw_item(code: str, on: dt.date) -> HandlingItem:
 # ---- guides, delegations, bundles --------------------------------------------------------------
 
 @transaction.atomic
-def save_guide(item: HandlingItem, *, materials: list[dict] | None = None, **fields) -> ServiceGuide:
-    """Write an item's guide; ``materials`` (if given) replaces its material rows."""
+def save_guide(item: HandlingItem, *, materials: list[dict] | None = None, fee_items: list[dict] | None = None,
+               **fields) -> ServiceGuide:
+    """Write an item's guide; ``materials`` / ``fee_items`` (if given) replace its material / fee rows.
+
+    A fee row is {name, rule (fixed / per_unit / free), amount (yuan, Decimal or text), unit,
+    default_quantity, legal_basis}; a bad row is a DomainError naming the row and the field."""
     allowed = {"conditions", "fees", "legal_basis", "where_to_apply", "online_url"}
     unknown = set(fields) - allowed
     if unknown:
@@ -198,7 +210,31 @@ def save_guide(item: HandlingItem, *, materials: list[dict] | None = None, **fie
         GuideMaterial.objects.bulk_create(
             [GuideMaterial(guide=guide, position=n, **m) for n, m in enumerate(materials, start=1)]
         )
+    if fee_items is not None:
+        rows = [_fee_row(n, f) for n, f in enumerate(fee_items, start=1)]
+        guide.fee_items.all().delete()
+        GuideFee.objects.bulk_create([GuideFee(guide=guide, position=n, **f) for n, f in enumerate(rows, start=1)])
     return guide
+
+
+def _fee_row(n: int, values: dict) -> dict:
+    from .feerules import FIXED, FREE, fee_problems
+
+    unknown = set(values) - {"name", "rule", "amount", "unit", "default_quantity", "legal_basis"}
+    if unknown:
+        raise DomainError(f"第 {n} 项收费项目有未知字段：{'、'.join(sorted(unknown))}", field="fee_items")
+    row = {"name": str(values.get("name") or "").strip(), "rule": values.get("rule") or FIXED,
+           "unit": str(values.get("unit") or "").strip(), "default_quantity": int(values.get("default_quantity") or 1),
+           "legal_basis": str(values.get("legal_basis") or "").strip(), "amount": None}
+    raw = values.get("amount")
+    if raw not in (None, ""):
+        row["amount"] = parse_amount(raw, field="fee_items", what=f"第 {n} 项收费项目的金额",
+                                     allow_zero=row["rule"] == FREE)
+    problems = fee_problems(**{k: row[k] for k in ("rule", "amount", "unit", "name", "legal_basis")},
+                            quantity=row["default_quantity"])
+    if problems:
+        raise DomainError(f"第 {n} 项收费项目：{problems[0][1]}", code="fee_item", field="fee_items")
+    return row
 
 
 @transaction.atomic

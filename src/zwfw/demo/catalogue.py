@@ -68,6 +68,31 @@ def _add_matter(dept: Department, code: str, name: str, type_code: str, items, s
     return serial
 
 
+# Demo fee items (收费项目): (department, matter, items) → the guide's fee rows. The legal basis names a
+# made-up pricing notice, marked as demo data: the real hall enters its own documents.
+FEE_BASIS = "《四川省发展和改革委员会 四川省财政厅关于证照工本费收费标准的通知》（演示数据）"
+FEES = [
+    ("lcj", "林草种子生产经营许可证核发", ("核发", "变更"),
+     [{"name": "证书工本费", "rule": "per_unit", "amount": "10", "unit": "证", "legal_basis": FEE_BASIS},
+      {"name": "审查费", "rule": "free"}]),
+    ("lcj", "陆生野生动物人工繁育许可", ("核发",),
+     [{"name": "许可证工本费", "rule": "per_unit", "amount": "10", "unit": "证", "legal_basis": FEE_BASIS}]),
+    ("wjw", "放射诊疗许可", ("校验",),
+     [{"name": "放射诊疗许可证工本费", "rule": "fixed", "amount": "15", "legal_basis": FEE_BASIS}]),
+]
+
+
+def _fees(on: dt.date) -> None:
+    """The demo items' fee rows, brought up to date on every run (the guide's text says the same)."""
+    for dept, matter, names, rows in FEES:
+        for item in HandlingItem.objects.in_force(on).filter(matter__department__code=dept, matter__name=matter,
+                                                             name__in=names):
+            charged = [r for r in rows if r["rule"] != "free"]
+            text = "；".join(f"{r['name']} {r['amount']} 元" + (f"/{r['unit']}" if r.get("unit") else "")
+                            for r in charged) + "；其余不收费" * (len(charged) < len(rows))
+            catalog.save_guide(item, fees=text, fee_items=rows)
+
+
 @transaction.atomic
 def load_catalogue(year_start: dt.date, mid_year: dt.date) -> dict:
     """Departments, matters, items, guides, the delegation and bundles of the demo hall."""
@@ -98,6 +123,8 @@ def load_catalogue(year_start: dt.date, mid_year: dt.date) -> dict:
         if not Bundle.objects.filter(code=f"YJS-{n:02d}").exists():
             catalog.create_bundle(code=f"YJS-{n:02d}", name=name, lead_department=depts[lead], items=items,
                                   valid_from=year_start)
+    _fees(year_start)
+    _fees(mid_year)
     return {
         "departments": len(depts),
         "matters": Matter.objects.in_force(mid_year).count(),

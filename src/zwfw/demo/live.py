@@ -13,6 +13,8 @@ from zwfw.cases.models import Applicant, Case
 from zwfw.cases.ports import guide_materials
 from zwfw.catalog.models import HandlingItem, Matter
 from zwfw.credit import services as credit
+from zwfw.fees import queries as fees
+from zwfw.fees import services as fee_services
 from zwfw.licences import renewal
 from zwfw.licences import services as licences
 from zwfw.licences.models import Licence
@@ -87,8 +89,17 @@ def drive(cal, today, item, applicant, clerk, approver, state: str, back: int, *
             params = {"delivery": "window"}
         if code == "transfer":
             params = {"to": f"{item.matter.department.name}审批处室" if n == 0 else "分管厅（局）领导"}
+        if code == "issue":
+            _pay(case, window, when - dt.timedelta(minutes=30))
         case = cases.perform(case, code, actor=actor, version=case.version, at=when, **params)
     return case
+
+
+def _pay(case: Case, window, at: dt.datetime) -> None:
+    """The applicant pays what the case owes at the window (by QR code) before the result is issued."""
+    owed = fees.owed(case)
+    if owed:
+        fee_services.record_payment(case, actor=window, amount=owed, method="qr", at=at, paid_at=at)
 
 
 def demo_applicant(users: dict) -> Applicant:

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from zwfw.cases.models import Case, CaseEvent, Suspension, SuspensionKind
 from zwfw.cn import chinese_date
+from zwfw.fees.queries import document_values as fee_values
 
 
 def _date(value) -> str:
@@ -74,4 +75,5 @@ def values(case: Case, *, legal_basis: str, doc_number: str, track_url: str, on:
         "transfer_to": (transfer.data or {}).get("to", "") if transfer else "",
         "transferred_on": _date(timezone.localdate(transfer.at)) if transfer else "",
         "issued_on": _date(on),
+        **fee_values(case),
     }

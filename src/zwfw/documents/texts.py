@@ -22,6 +22,19 @@ from dataclasses import dataclass
 
 from zwfw.errors import DomainError
 
+#: The fee placeholders (缴费通知书, 缴费凭证), filled from zwfw.fees.queries.document_values.
+FEE_PLACEHOLDERS = {
+    "fee_items": "收费项目、金额及收费依据（逐项）",
+    "fee_legal_basis": "收费依据",
+    "fee_total": "应收合计（¥）",
+    "fee_total_capital": "应收合计（大写）",
+    "fee_paid": "已缴金额（¥）",
+    "fee_paid_capital": "已缴金额（大写）",
+    "fee_owed": "尚欠金额（¥）",
+    "fee_payments": "缴费记录（逐笔）",
+    "fee_where_to_pay": "缴费地点和方式",
+}
+
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 BRACES = re.compile(r"\{\{|\}\}")
 
@@ -58,6 +71,7 @@ PLACEHOLDERS = {
     "transfer_to": "流转去向",
     "transferred_on": "流转时间",
     "issued_on": "文书日期",
+    **FEE_PLACEHOLDERS,
 }
 
 KIND = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
