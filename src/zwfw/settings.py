@@ -147,6 +147,11 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3") and DATABASES["default"]["NAME"] != ":memory:":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+# Reports (dashboards, statistics, briefing composition) read from a streaming replica when one is set;
+# see zwfw.dbrouter. In a test run the alias mirrors default (no second test database is created).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = database_from_url(os.environ["DATABASE_REPLICA_URL"]) | {"TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["zwfw.dbrouter.ReplicaRouter"]
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "/accounts/login/"
@@ -204,6 +209,9 @@ LOGGING = {
         "zwfw.audit": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+# Dashboards: the whole hall's figures (leader, centre counters) are kept this long in the cache (0: never).
+ZWFW_DASHBOARD_CACHE_SECONDS = int(os.environ.get("ZWFW_DASHBOARD_CACHE_SECONDS", "60"))
 
 # Daily figures from other systems (stats.import_daily_counts): a count above this for one day, department,
 # power type and kind is refused as implausible (the province's busiest day is some tens of thousands).
