@@ -140,14 +140,22 @@ TEMPLATES = [
 ]
 WSGI_APPLICATION = "zwfw.wsgi.application"
 
-DATABASES = {
-    "default": database_from_url(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'zwfw.sqlite3'}"
-    )
-}
+def databases_from_env(environ) -> dict:
+    """``default`` from DATABASE_URL (SQLite under var/ when unset) and, when DATABASE_REPLICA_URL is set,
+    ``replica``: reports read from it (zwfw.dbrouter); in a test run it mirrors default (no second test
+    database is created)."""
+    databases = {"default": database_from_url(environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'zwfw.sqlite3'}")}
+    if environ.get("DATABASE_REPLICA_URL"):
+        databases["replica"] = database_from_url(environ["DATABASE_REPLICA_URL"]) | {"TEST": {"MIRROR": "default"}}
+    return databases
+
+
+DATABASES = databases_from_env(os.environ)
 if DATABASES["default"]["ENGINE"].endswith("sqlite3") and DATABASES["default"]["NAME"] != ":memory:":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+# Reports (dashboards, statistics, briefing composition) read from the replica when one is set.
+DATABASE_ROUTERS = ["zwfw.dbrouter.ReplicaRouter"]
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "/accounts/login/"
@@ -205,6 +213,9 @@ LOGGING = {
         "zwfw.audit": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+# Dashboards: the whole hall's figures (leader, centre counters) are kept this long in the cache (0: never).
+ZWFW_DASHBOARD_CACHE_SECONDS = int(os.environ.get("ZWFW_DASHBOARD_CACHE_SECONDS", "60"))
 
 # Daily figures from other systems (stats.import_daily_counts): a count above this for one day, department,
 # power type and kind is refused as implausible (the province's busiest day is some tens of thousands).

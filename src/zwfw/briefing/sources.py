@@ -19,7 +19,15 @@ def previous_month(day: dt.date) -> dt.date:
 
 def gather(start: dt.date, end: dt.date, sections: list[SectionSpec], *,
            distribution: Distribution | None = None, news: dict[str, list[str]] | None = None) -> BriefingData:
-    """Fetch only what the layout's sections need."""
+    """Fetch only what the layout's sections need (from the replica when there is one: zwfw.dbrouter)."""
+    from zwfw.dbrouter import reporting
+
+    with reporting():
+        return _gather(start, end, sections, distribution=distribution, news=news)
+
+
+def _gather(start: dt.date, end: dt.date, sections: list[SectionSpec], *,
+            distribution: Distribution | None, news: dict[str, list[str]] | None) -> BriefingData:
     kinds = {s.kind for s in sections}
     data = BriefingData(period_start=start, period_end=end, news=dict(news or {}),
                         distribution=distribution or Distribution())

@@ -18,8 +18,9 @@ from zwfw.accounts.auth import API_AUTH
 from zwfw.catalog.models import Department, Matter
 from zwfw.catalog.queries import region_by
 from zwfw.errors import DomainError, Forbidden, NotFound
+from zwfw.paging import keyset_page
 
-from . import lifecycle, ports, presenters, services, timebounds
+from . import clockwork, lifecycle, ports, presenters, services, timebounds
 from .models import Channel, EventKind
 from .queries import after_cursor, case_filter, case_for, cases_for, find_cases
 
@@ -138,10 +139,14 @@ def list_cases(request, response: HttpResponse, q: str = "", status: str = "", o
     return [presenters.summary(c, calendar, today) for c in page]
 
 
-@router.get("/deemed-accepted", summary="逾期未告知补正、自收件之日起视为受理的办件")
-def deemed(request):
-    numbers = set(cases_for(request.auth).values_list("number", flat=True))
-    return [presenters.summary(c) for c in services.deemed_accepted() if c.number in numbers]
+@router.get("/deemed-accepted", summary="逾期未告知补正、自收件之日起视为受理的办件（本部门；游标分页，新件在前）")
+def deemed(request, response: HttpResponse, limit: int = 100, cursor: str = ""):
+    """Scoped in SQL to what the asker sees; newest first by cursor (``X-Next-Cursor``). A page may hold fewer
+    than ``limit`` cases (candidates the official calendar clears are left out): follow the cursor until absent."""
+    calendar, today = ports.get_calendar(), timezone.localdate()
+    candidates = clockwork.deemed_candidates(today, calendar, cases_for(request.auth))
+    page = keyset_page(request, response, candidates, limit=limit, maximum=500, cursor=cursor)
+    return [presenters.summary(c, calendar, today) for c in page if clockwork.is_deemed(c, calendar, today)]
 
 
 @router.post("/", response={201: dict, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}, summary="申请（窗口或部门系统推送）")

@@ -82,6 +82,37 @@ def handles(user, applicant: Applicant, case: Case | None = None) -> bool:
     return False
 
 
+def handles_expression(user, applicant_field: str = "applicant"):
+    """``handles(user, <row's applicant>)`` (no case named) as an SQL expression to annotate a list with,
+    so a list of N rows asks once, not N times. ``applicant_field`` is the path to the applicant."""
+    from django.db.models import BooleanField, Exists, OuterRef, Q, Value, When
+    from django.db.models import Case as Case_
+
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Value(False, output_field=BooleanField())
+    own = Q(**{f"{applicant_field}__user_id": user.pk})
+    role = getattr(user, "role", None)
+    if role == "comprehensive_clerk":
+        cases = Case.objects.filter(at_comprehensive_window=True)
+    elif role in ("department_clerk", "approver", "api_client") and user.department_id:
+        cases = Case.objects.filter(department_id=user.department_id)
+    else:
+        return Case_(When(own, then=Value(True)), default=Value(False), output_field=BooleanField())
+    # CASE, not a bare OR: an applicant without a login has a NULL user, and NULL OR FALSE is NULL.
+    seen = own | Q(Exists(cases.filter(applicant_id=OuterRef(f"{applicant_field}_id"))))
+    return Case_(When(seen, then=Value(True)), default=Value(False), output_field=BooleanField())
+
+
+def log_views(user, applicants, *, what: str, where: str) -> None:
+    """``log_view`` for every applicant of a list shown unmasked, in one insert."""
+    applicants = list(applicants)
+    if not applicants:
+        return
+    AuditLog.objects.bulk_create([AuditLog(user=user, applicant=a, what=what, where=where) for a in applicants])
+    for a in applicants:
+        audit.warning("unmasked applicant=%s case=- user=%s what=%s where=%s", a.pk, user.pk, what, where)
+
+
 def log_view(user, applicant: Applicant, *, case: Case | None = None, what: str, where: str) -> None:
     """Record that ``user`` saw ``what`` of this applicant (AuditLog + the zwfw.audit logger)."""
     AuditLog.objects.create(user=user, applicant=applicant, case=case, what=what, where=where)

@@ -179,21 +179,27 @@ def on_calendar_changed(sender, years=(), **kwargs) -> None:
 
 # ---- deemed acceptance (art. 32) -------------------------------------------------------------------
 
+def deemed_candidates(today: dt.date, calendar, cases=None):
+    """The cases that may be deemed accepted, in SQL (``cases``: a queryset to narrow, e.g. one user's scope);
+    ``is_deemed`` decides each on the official calendar."""
+    cutoff = calendar.provisional().add(today, -clock.CORRECTION_NOTICE_DAYS)  # received before: > 5 days ago
+    qs = Case.objects.all() if cases is None else cases
+    return qs.filter(
+        Q(status="correction", correction_late=True)
+        | Q(status="applied", correction_requested_on__isnull=True, received_on__lt=cutoff)
+        | Q(status="applied", corrected_on__isnull=False, corrected_on__lt=cutoff))
+
+
 def deemed_accepted(today: dt.date | None = None, calendar=None):
     """Cases still waiting that the law already counts as accepted: nobody accepted, refused or gave
     a timely 补正 notice within 5 working days of receipt (or of the corrected materials)."""
     today = today or timezone.localdate()
     calendar = calendar or ports.get_calendar()
-    cutoff = calendar.provisional().add(today, -clock.CORRECTION_NOTICE_DAYS)  # received before: > 5 days ago
-    qs = Case.objects.filter(
-        Q(status="correction", correction_late=True)
-        | Q(status="applied", correction_requested_on__isnull=True, received_on__lt=cutoff)
-        | Q(status="applied", corrected_on__isnull=False, corrected_on__lt=cutoff))
-    qs = qs.select_related("item__matter", "department", "applicant").order_by("received_on", "id")
-    return [c for c in qs if _deemed(c, calendar, today)]
+    qs = deemed_candidates(today, calendar).select_related("item__matter", "department", "applicant")
+    return [c for c in qs.order_by("received_on", "id") if is_deemed(c, calendar, today)]
 
 
-def _deemed(case: Case, calendar, today: dt.date) -> bool:
+def is_deemed(case: Case, calendar, today: dt.date) -> bool:
     return case.correction_late or clock.deemed_accepted_from(
         calendar, today, received_on=case.received_on, correction_requested_on=case.correction_requested_on,
         corrected_on=case.corrected_on) is not None

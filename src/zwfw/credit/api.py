@@ -3,17 +3,19 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
 from zwfw.accounts.auth import STAFF_AUTH
 from zwfw.accounts.scoping import scope, visible_departments
-from zwfw.cases.applicants import handles, log_view
+from zwfw.cases.applicants import handles, handles_expression, log_view, log_views
 from zwfw.cases.models import Applicant
 from zwfw.cases.queries import cases_for
 from zwfw.catalog.models import Matter
 from zwfw.identifiers import mask_id
+from zwfw.paging import keyset_page
 from zwfw.errors import DomainError, NotFound
 
 from . import queries, services
@@ -55,13 +57,14 @@ class LiftIn(Schema):
     reason: str
 
 
-def _out(x: Listing, request) -> dict:
-    """A listing as the asker may see it: the ID number in full only for one who handles the applicant (logged)."""
-    if handles(request.auth, x.applicant):
-        id_number = x.applicant.id_number
-        log_view(request.auth, x.applicant, what="异常名录证件号码", where=f"接口 {request.method} {request.path}")
-    else:
-        id_number = mask_id(x.applicant.id_number)
+def _out(x: Listing, request, handled: bool | None = None) -> dict:
+    """A listing as the asker may see it: the ID number in full only for one who handles the applicant (logged;
+    a list passes ``handled`` from its query and logs its rows at once)."""
+    if handled is None:
+        handled = handles(request.auth, x.applicant)
+        if handled:
+            log_view(request.auth, x.applicant, what="异常名录证件号码", where=f"接口 {request.method} {request.path}")
+    id_number = x.applicant.id_number if handled else mask_id(x.applicant.id_number)
     return {"id": x.pk, "applicant": x.applicant.name, "applicant_id_number": id_number,
             "department": x.department.name, "whole_department": x.whole_department,
             "matters": [m.code for m in x.matters.all()], "reason": x.reason, "document": x.document,
@@ -75,13 +78,19 @@ def _visible(request):
 
 
 @router.get("/listings", response=list[ListingOut], summary="异常名录（本部门）")
-def listings(request, applicant_id_number: str | None = None, in_force_on: dt.date | None = None):
+def listings(request, response: HttpResponse, applicant_id_number: str | None = None,
+             in_force_on: dt.date | None = None, limit: int = 500, cursor: str = ""):
+    """Newest first, by cursor: the next page's cursor is in ``X-Next-Cursor`` (and ``Link: rel="next"``)."""
     qs = _visible(request)
     if applicant_id_number:
         qs = qs.filter(applicant__id_number=applicant_id_number.strip().upper())
     if in_force_on:
         qs = qs.filter(queries.in_force_q(in_force_on))
-    return [_out(x, request) for x in qs[:500]]
+    page = keyset_page(request, response, qs.annotate(handled=handles_expression(request.auth)),
+                       limit=limit, maximum=500, cursor=cursor)
+    log_views(request.auth, [x.applicant for x in page if x.handled], what="异常名录证件号码",
+              where=f"接口 {request.method} {request.path}")
+    return [_out(x, request, x.handled) for x in page]
 
 
 @router.post("/listings", response={201: ListingOut}, summary="列入异常名录")

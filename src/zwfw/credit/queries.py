@@ -5,12 +5,14 @@ import datetime as dt
 
 from django.db.models import Q
 
+from zwfw.timeframe import after_day
+
 from .models import Listing
 
 
 def in_force_q(on: dt.date) -> Q:
     return (Q(start_date__lte=on, end_date__gte=on)
-            & (Q(lifted_at__isnull=True) | Q(lifted_at__date__gt=on)))
+            & (Q(lifted_at__isnull=True) | Q(**after_day("lifted_at", on))))
 
 
 def blocking_listing(applicant, item, on: dt.date) -> Listing | None:

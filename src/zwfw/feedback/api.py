@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
@@ -10,6 +11,7 @@ from zwfw.accounts.auth import API_AUTH, STAFF_AUTH
 from zwfw.accounts.scoping import scope, visible_departments
 from zwfw.cases.models import Case
 from zwfw.errors import NotFound
+from zwfw.paging import keyset_page
 
 from . import queries, services
 from .models import HotlineTicket, Rectification
@@ -108,10 +110,12 @@ def _rects(request):
 
 
 @router.get("/rectifications", auth=STAFF_AUTH, response=list[RectificationOut], summary="差评整改（本部门）")
-def rectifications(request, open_only: bool = True):
+def rectifications(request, response: HttpResponse, open_only: bool = True, limit: int = 500, cursor: str = ""):
+    """Newest first, by cursor: the next page's cursor is in ``X-Next-Cursor`` (and ``Link: rel="next"``)."""
     qs = _rects(request)
-    open_statuses = [Rectification.VERIFYING, Rectification.OPEN]
-    return [_rect_out(x) for x in (qs.filter(status__in=open_statuses) if open_only else qs)[:500]]
+    if open_only:
+        qs = qs.filter(status__in=[Rectification.VERIFYING, Rectification.OPEN])
+    return [_rect_out(x) for x in keyset_page(request, response, qs, limit=limit, maximum=500, cursor=cursor)]
 
 
 class VerifyIn(Schema):
@@ -163,8 +167,7 @@ def rate_ticket(request, number: str, body: LevelIn):
 
 @router.get("/satisfaction", auth=STAFF_AUTH, response=list[RateOut], summary="各窗口满意率")
 def satisfaction(request, start: dt.date, end: dt.date):
-    visible = set(visible_departments(request.auth).values_list("pk", flat=True))
     return [{"department": r.department, "ratings_satisfied": r.ratings.satisfied, "ratings_total": r.ratings.total,
              "ratings_rate": r.ratings.text, "hotline_satisfied": r.hotline.satisfied,
              "hotline_total": r.hotline.total, "hotline_rate": r.hotline.text}
-            for r in queries.satisfaction_by_window(start, end) if r.department_id in visible]
+            for r in queries.satisfaction_by_window(start, end, departments=visible_departments(request.auth))]

@@ -5,6 +5,8 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -37,11 +39,13 @@ def home(request):
     number = (request.GET.get("number") or "").strip()
     if number:
         return redirect("feedback:portal_case", number=number)
-    cases = Case.objects.filter(applicant=applicant).select_related("item", "department").order_by("-applied_at")
-    rated = set(Rating.objects.filter(applicant=applicant).values_list("case_id", flat=True))
+    # 50 a page, newest first; whether each is rated is asked in the same query (no list of ids in Python).
+    cases = (Case.objects.filter(applicant=applicant).select_related("item__matter", "department")
+             .annotate(rated=Exists(Rating.objects.filter(case=OuterRef("pk")))).order_by("-applied_at", "-id"))
+    page = Paginator(cases, 50).get_page(request.GET.get("page"))
     return render(request, "feedback/portal_home.html", {
-        "applicant": applicant, "licences": licences_of(applicant),
-        "cases": [(c, c.status == CaseStatus.COMPLETED and c.pk not in rated) for c in cases],
+        "applicant": applicant, "licences": licences_of(applicant), "page": page,
+        "cases": [(c, c.status == CaseStatus.COMPLETED and not c.rated) for c in page],
     })
 
 

@@ -7,6 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q
 
+from zwfw.timeframe import on_days
+
 from .models import SATISFIED_LEVELS, HotlineTicket, Rating
 
 
@@ -38,7 +40,8 @@ class WindowSatisfaction:
 
 
 def _period(qs, field: str, start: dt.date, end: dt.date):
-    return qs.filter(**{f"{field}__date__gte": start, f"{field}__date__lte": end})
+    """Rows whose ``field`` falls on a day from ``start`` to ``end`` (Asia/Shanghai), as a range on the column."""
+    return qs.filter(**on_days(field, start, end))
 
 
 def _rate(qs) -> Rate:
@@ -56,13 +59,16 @@ def satisfaction(start: dt.date, end: dt.date, department=None) -> WindowSatisfa
                               _rate(ratings), _rate(tickets))
 
 
-def satisfaction_by_window(start: dt.date, end: dt.date) -> list[WindowSatisfaction]:
-    """One row per department window that was rated or had a rated ticket in the period."""
+def satisfaction_by_window(start: dt.date, end: dt.date, departments=None) -> list[WindowSatisfaction]:
+    """One row per department window that was rated or had a rated ticket in the period (only ``departments``,
+    a Department queryset, when given: the scope is a subquery, not a list of ids)."""
     from zwfw.catalog.models import Department
 
     counts: dict[int, dict[str, Rate]] = {}
     for key, qs in (("ratings", _period(Rating.objects.all(), "rated_at", start, end)),
                     ("hotline", _period(HotlineTicket.objects.filter(level__isnull=False), "rated_at", start, end))):
+        if departments is not None:
+            qs = qs.filter(department__in=departments.values("pk"))
         rows = qs.values("department_id").annotate(
             total=Count("id"), satisfied=Count("id", filter=Q(level__in=SATISFIED_LEVELS)))
         for r in rows:

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from zwfw.accounts.scoping import ensure_can_act, ensure_may
 from zwfw.errors import Conflict, DomainError, Forbidden
+from zwfw.timeframe import before_day
 
 from .models import Level, Rating, Rectification, HotlineTicket
 
@@ -111,7 +112,7 @@ def apply_default_ratings(today: dt.date) -> int:
     cal = get_calendar()
     last_day = cal.add(today, -settings.ZWFW_DEFAULT_RATING_DAYS)
     cases = (Case.objects.filter(status=CaseStatus.COMPLETED, rating__isnull=True,
-                                 completed_at__date__lt=last_day).select_related("department", "applicant"))
+                                 **before_day("completed_at", last_day)).select_related("department", "applicant"))
     now = timezone.now()
     with transaction.atomic():
         made = Rating.objects.bulk_create(

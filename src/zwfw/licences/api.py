@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from zwfw import ratelimit
 from zwfw.accounts.auth import API_AUTH
 from zwfw.accounts.scoping import scope
+from zwfw.paging import keyset_page
 
 from . import queries, services
 from .models import Licence
@@ -70,12 +72,14 @@ def _licences(request):
                  field="issuer")
 
 
-@router.get("/", response=list[LicenceOut], auth=API_AUTH, summary="本部门签发的电子证照")
-def licences(request, holder_id_number: str | None = None, limit: int = 100):
+@router.get("/", response=list[LicenceOut], auth=API_AUTH, summary="本部门签发的电子证照（游标分页，新证在前）")
+def licences(request, response: HttpResponse, holder_id_number: str | None = None, limit: int = 100,
+             cursor: str = ""):
+    """The next page's cursor is in ``X-Next-Cursor`` (and a ``Link: rel="next"`` header), absent on the last."""
     qs = _licences(request)
     if holder_id_number:
         qs = qs.filter(holder__id_number=holder_id_number.strip().upper())
-    return [_out(x) for x in qs[: max(1, min(limit, 1000))]]
+    return [_out(x) for x in keyset_page(request, response, qs, limit=limit, maximum=1000, cursor=cursor)]
 
 
 @router.post("/{licence_id}/revoke", response=LicenceOut, auth=API_AUTH, summary="撤销电子证照")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from zwfw.cn import chinese_date
 from zwfw.errors import NotFound
 from zwfw.identifiers import mask_id
+from zwfw.timeframe import after_day
 
 from . import identifier
 from .masking import mask_holder_name
@@ -19,7 +20,7 @@ from .models import Licence, LicenceStatus
 def valid_q(on: dt.date) -> Q:
     """Licences valid on ``on``: in their validity, not revoked, not superseded by then."""
     return (Q(valid_from__lte=on) & (Q(valid_until__isnull=True) | Q(valid_until__gte=on))
-            & (Q(revoked_at__isnull=True) | Q(revoked_at__date__gt=on))
+            & (Q(revoked_at__isnull=True) | Q(**after_day("revoked_at", on)))
             & (Q(superseded_by__isnull=True) | Q(superseded_by__valid_from__gt=on)))
 
 

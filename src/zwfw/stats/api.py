@@ -6,6 +6,7 @@ from pydantic import Field
 
 from zwfw.accounts import scoping
 from zwfw.accounts.auth import API_AUTH
+from zwfw.dbrouter import reporting
 from zwfw.errors import DomainError, Forbidden
 from zwfw.stats import csvimport, queries, services
 
@@ -73,7 +74,8 @@ def _ensure_reader(user) -> None:
 @router.get("/ytd", response=YtdOut, auth=API_AUTH, summary="截至某日的年初至今数据（含综合窗口）")
 def ytd(request, date: dt.date):
     _ensure_reader(request.auth)
-    return {**queries.ytd(date), "comprehensive_window": queries.comprehensive_window_ytd(date)}
+    with reporting():
+        return {**queries.ytd(date), "comprehensive_window": queries.comprehensive_window_ytd(date)}
 
 
 @router.get("/period", response=PeriodOut, auth=API_AUTH, summary="任意时段的数据（起止日期均含）")
@@ -81,11 +83,12 @@ def period(request, start: dt.date, end: dt.date):
     _ensure_reader(request.auth)
     if start > end:
         raise DomainError("起始日期不能晚于截止日期。", field="start")
-    return {
-        **queries.period(start, end),
-        "comprehensive_window": queries.comprehensive_window(start, end),
-        "totals": queries.totals(start, end),
-    }
+    with reporting():
+        return {
+            **queries.period(start, end),
+            "comprehensive_window": queries.comprehensive_window(start, end),
+            "totals": queries.totals(start, end),
+        }
 
 
 @router.post("/daily-counts", response=DailyCountsOut, auth=API_AUTH, summary="提交外部系统的日统计（部门密钥只能提交本部门）")

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
+from django.core.cache import cache
+
 from zwfw.accounts import roles
 from zwfw.accounts.scoping import department_id_of, sees_all
 from zwfw.cn import chinese_date, chinese_month, period_text
@@ -58,27 +61,11 @@ def case_counts(user, today: dt.date) -> dict:
 # ---- guide anomalies, counted in three queries -----------------------------------------------------
 
 def anomalous_guide_count(today: dt.date) -> int:
-    """Handling items in force whose service guide is missing or faulty (catalog's pure check).
+    """Handling items in force whose service guide is missing or faulty (three queries, see
+    catalog.queries.anomalous_guides)."""
+    from zwfw.catalog.queries import anomalous_guides
 
-    catalog.queries.anomalous_guides asks two queries per item; here the guides and their
-    materials are prefetched so the count costs three queries whatever the catalogue's size.
-    """
-    from zwfw.catalog.guides import guide_anomalies
-    from zwfw.catalog.models import ServiceGuide
-    from zwfw.catalog.queries import items_in_force, values_of
-
-    items = list(items_in_force(today).order_by())
-    guides = {g.item_id: g for g in ServiceGuide.objects.filter(item__in=[i.pk for i in items])
-              .prefetch_related("materials")}
-    count = 0
-    for item in items:
-        guide = guides.get(item.pk)
-        if guide is None:
-            count += 1
-            continue
-        if guide_anomalies(values_of(item, guide)):
-            count += 1
-    return count
+    return sum(len(found) for found in anomalous_guides(today).values())
 
 
 # ---- the role pages ---------------------------------------------------------------------------------
@@ -124,18 +111,20 @@ def centre(user, today: dt.date) -> dict:
 
     week_now = this_week(today)
     monday, until = week_now["start"], week_now["end"]
-    day, week = stats.totals(today, today), stats.totals(monday, until)
+
+    def counters():
+        return {"today": stats.totals(today, today), "week": stats.totals(monday, until),
+                "window_week": stats.comprehensive_window(monday, until), "anomalies": anomalous_guide_count(today)}
+    figures = hall_wide(f"centre:{today.isoformat()}", counters)
     drafts = list(Issue.objects.filter(status="draft").order_by("-period_end", "-id")[:5])
     return {
         "today_label": chinese_date(today), "week_label": week_now["label"],
-        "today": day, "week": week,
-        "window_week": stats.comprehensive_window(monday, until),
+        **figures,
         "cases": case_counts(user, today),
         "drafts": [{"title": str(d), "period": period_text(d.period_start, d.period_end),
                     "url": navigation.url("briefing:edit", d.pk)} for d in drafts],
         "news_pending": NewsItem.objects.filter(status=NewsItem.SUBMITTED).count(),
         "proposals_pending": Entry.objects.filter(status=Entry.PROPOSED).count(),
-        "anomalies": anomalous_guide_count(today),
         "urls": {"news": navigation.url(navigation.NEWS), "proposals": navigation.url(navigation.PROPOSALS),
                  "anomalies": navigation.url(navigation.ANOMALIES)},
         "actions": navigation.centre_actions(user),
@@ -152,8 +141,8 @@ def _chart(today: dt.date, current: tuple[dt.date, dt.date] | None = None) -> di
         return {"title": f"{today.year} 年每周受理、办结件数", "weeks": [], "ranges": [], "accepted": [],
                 "completed": [], "note": "本年度第一周尚未结束，暂无完整周数据。"}
     until = last_end + dt.timedelta(days=6 - last_end.weekday())  # its calendar week's Sunday
-    accepted = stats.weekly_series(today.year, "accepted", until)
-    completed = stats.weekly_series(today.year, "completed", until)
+    series = stats.weekly_series_of(today.year, ("accepted", "completed"), until)
+    accepted, completed = series["accepted"], series["completed"]
     return {
         "title": f"{today.year} 年每周受理、办结件数",
         "note": f"统计至 {chinese_date(last_end)}（已结束的周）；本周尚未结束，不计入图表。",
@@ -182,28 +171,40 @@ def ends_of_ranking(table: list[dict], places: int = 3) -> tuple[list[dict], lis
 
 
 def leader(user, today: dt.date) -> dict:
-    """Leadership: a read-only dashboard in the briefing's words."""
+    """Leadership: a read-only dashboard in the briefing's words. The figures are the whole hall's, the same
+    for every leader: computed once (from the replica when there is one) and kept for ``CACHE_SECONDS``."""
+    figures = hall_wide(f"leader:{today.isoformat()}", lambda: _leader_figures(today))
+    return {**figures, "links": navigation.leader_links(user)}
+
+
+def hall_wide(key: str, compute):
+    """The figures ``compute()`` reads for the whole hall, read from the replica when there is one and kept
+    in the cache for ``ZWFW_DASHBOARD_CACHE_SECONDS`` (0: computed on every request) under ``key``."""
+    from zwfw.dbrouter import reporting
+
+    def read():
+        with reporting():
+            return compute()
+    seconds = settings.ZWFW_DASHBOARD_CACHE_SECONDS
+    return cache.get_or_set(f"zwfw:dashboard:{key}", read, seconds) if seconds > 0 else read()
+
+
+def _leader_figures(today: dt.date) -> dict:
     from zwfw.assessment.queries import month_table
     from zwfw.briefing.sentences import comprehensive_window_sentence, other_types_phrase
+    from zwfw.catalog.queries import department_indicators
     from zwfw.feedback.queries import satisfaction
     from zwfw.stats import queries as stats
 
     week_now = this_week(today)
     monday, until = week_now["start"], week_now["end"]
     year_start = dt.date(today.year, 1, 1)
-    ytd = stats.ytd(today)
-    window_week = stats.comprehensive_window(monday, until)
-    window_ytd = stats.comprehensive_window_ytd(today)
-    week_rows = {r["department_id"]: r for r in stats.by_department(monday, until)}
-    from zwfw.catalog.queries import department_indicators
-
+    # The year so far and the comprehensive window's week and year: one pass over the counters.
+    ytd = figures = stats.briefing_figures(monday, until)
+    window_week, window_ytd = figures["comprehensive_window"]["week"], figures["comprehensive_window"]["ytd"]
     quoted = {d: i.texts for d, i in department_indicators(today).items()}
-    departments = [
-        {**r, "week_accepted": week_rows.get(r["department_id"], {}).get("accepted", 0),
-         "week_completed": week_rows.get(r["department_id"], {}).get("completed", 0),
-         "indicators": quoted.get(r["department_id"])}
-        for r in stats.by_department(year_start, today)
-    ]
+    departments = [{**r, "indicators": quoted.get(r["department_id"])}
+                   for r in stats.by_department_with_week(year_start, today, monday)]
     last_month = previous_month(today)
     table = month_table(last_month)
     scored = any(r["deducted"] or r["added"] for r in table)
@@ -231,7 +232,6 @@ def leader(user, today: dt.date) -> dict:
             "windows": len(table),
         },
         "satisfaction": {"ratings": rates.ratings, "hotline": rates.hotline},
-        "links": navigation.leader_links(user),
     }
 
 
