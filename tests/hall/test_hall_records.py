@@ -198,3 +198,15 @@ def test_centre_staff_find_the_pages_in_their_navigation_and_beside_the_news_des
     assert 'href="/hall/visits/?week=2026-11-16"' in desk
     clerk_home = _as(people["clerk"]).get("/").content.decode()
     assert "/hall/visits/" not in clerk_home
+
+
+def test_the_inspection_form_names_who_is_on_duty_at_each_window_that_day(people, windows):
+    services.record_duty(people["staff"], window=windows["省林草局"], staff_name="张三", date_from=MONDAY,
+                         date_to=MONDAY)
+    client = _as(people["staff"])
+    r = client.post("/hall/inspections/new", {"date": "2026-11-16", "inspector": "", "f-0-description": "迟到",
+                                              "f-0-point": "", "f-0-window": ""})
+    assert "21 号 · 省林草局窗口（值守：张三）" in r.content.decode()
+    r = client.post("/hall/inspections/new", {"date": "2026-11-17", "inspector": "", "f-0-description": "迟到",
+                                              "f-0-point": "", "f-0-window": ""})
+    assert "（值守：张三）" not in r.content.decode()
