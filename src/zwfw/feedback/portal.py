@@ -41,6 +41,7 @@ def home(request):
     rated = set(Rating.objects.filter(applicant=applicant).values_list("case_id", flat=True))
     return render(request, "feedback/portal_home.html", {
         "applicant": applicant, "licences": licences_of(applicant),
+        "bundles": applicant.bundle_applications.select_related("bundle").order_by("-applied_at"),
         "cases": [(c, c.status == CaseStatus.COMPLETED and c.pk not in rated) for c in cases],
     })
 
