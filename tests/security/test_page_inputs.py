@@ -49,7 +49,8 @@ def _pages(world: World, who: str) -> list[str]:
     staff = ["/", "/cases/", "/cases/new", "/cases/consultations", f"/cases/{v['case']}/", "/cases/bundles/",
              "/catalog/", "/catalog/diff/", "/catalog/anomalies/", f"/catalog/items/{v['item']}/", "/credit/",
              "/credit/new/", f"/credit/{v['listing']}/", "/feedback/", f"/feedback/rectifications/{v['rect']}/",
-             "/feedback/satisfaction/", "/hall/", "/hall/inspections/new", "/assessment/", "/assessment/entries/new/",
+             "/feedback/satisfaction/", "/hall/", "/hall/inspections/new", "/hall/visits/",
+             "/hall/visits/new/", "/hall/commendations/new/", "/hall/duty/", "/hall/duty/new/", "/assessment/", "/assessment/entries/new/",
              "/assessment/proposals/", "/briefing/", "/briefing/new/", f"/briefing/{v['issue']}/", "/briefing/news/",
              "/licences/", "/licences/verify/", "/feedback/track/"]
     applicant = ["/", "/feedback/portal/", "/cases/apply/", "/cases/bundles/", "/licences/", "/licences/verify/",

@@ -45,6 +45,7 @@ def home(request):
     page = Paginator(cases, 50).get_page(request.GET.get("page"))
     return render(request, "feedback/portal_home.html", {
         "applicant": applicant, "licences": licences_of(applicant), "page": page,
+        "bundles": applicant.bundle_applications.select_related("bundle").order_by("-applied_at")[:50],
         "cases": [(c, c.status == CaseStatus.COMPLETED and not c.rated) for c in page],
     })
 

@@ -88,10 +88,21 @@ def new_round(request):
     context.update(
         today=on or today, inspector=(context["values"] or {}).get("inspector") or str(request.user),
         points=InspectionPoint.objects.active_between(on or today, on or today),
-        windows=Window.objects.filter(active=True).select_related("department"),
+        windows=_with_duty(on or today),
         rows=_rows_back(context["values"]),
     )
     return render(request, "hall/round_form.html", context, status=context.pop("status", 200))
+
+
+def _with_duty(on: dt.date) -> list[Window]:
+    """The active windows, each with the names on duty that day (``on_duty``), for checking 按时到岗."""
+    names: dict[int, list[str]] = {}
+    for duty in queries.on_duty(on):
+        names.setdefault(duty.window_id, []).append(duty.staff_name)
+    windows = list(Window.objects.filter(active=True).select_related("department"))
+    for w in windows:
+        w.on_duty = "、".join(names.get(w.pk, []))
+    return windows
 
 
 def _rows_back(post) -> list[dict]:

@@ -31,6 +31,9 @@ CATALOG = "catalog:items"
 ANOMALIES = "catalog:anomalies"
 HALL = "hall:week"
 NEW_ROUND = "hall:new_round"
+VISITS = "hall:visits"
+COMMENDATIONS = "hall:commendations"
+DUTY = "hall:duty"
 ASSESSMENT = "assessment:table"
 WINDOW = "assessment:window"
 PROPOSALS = "assessment:proposals"
@@ -95,11 +98,13 @@ def nav_links(user) -> list[Shown]:
     home = Link("首页", HOME)
     if user.is_superuser:
         links = [home, Link("办件", WORKLIST), Link("大厅管理", HALL), Link("窗口考核", ASSESSMENT),
-                 Link("窗口工作周报", BRIEFING), Link("窗口动态", NEWS), Link("事项库", CATALOG),
+                 Link("窗口工作周报", BRIEFING), Link("窗口动态", NEWS), Link("进大厅·表扬·值守", VISITS),
+                 Link("事项库", CATALOG),
                  Link("电子证照", LICENCES), Link("异常名录", CREDIT), Link("后台管理", ADMIN)]
     elif role == roles.CENTRE_STAFF:
         links = [home, Link("大厅管理", HALL), Link("窗口考核", ASSESSMENT), Link("窗口工作周报", BRIEFING),
-                 Link("窗口动态", NEWS), Link("事项库", CATALOG), Link("异常名录", CREDIT), Link("差评整改", RECTIFICATIONS),
+                 Link("窗口动态", NEWS), Link("进大厅·表扬·值守", VISITS), Link("事项库", CATALOG), Link("异常名录", CREDIT),
+                 Link("差评整改", RECTIFICATIONS),
                  Link("办件", WORKLIST)]
         if user.is_staff:
             links.append(Link("后台管理", ADMIN))
@@ -161,6 +166,9 @@ def centre_actions(user) -> list[Shown]:
         Link("本周大厅情况", HALL, "巡查、厅（局）长进大厅、表扬"),
         Link("窗口工作周报", BRIEFING, "起草、修改、发布"),
         Link("窗口动态审核", NEWS, "采用、退回、排序"),
+        Link("厅（局）长进大厅", VISITS, "录入、修改，按周印入周报"),
+        Link("窗口受到表扬", COMMENDATIONS, "锦旗、感谢信、通报表扬、网上好评"),
+        Link("窗口值守安排", DUTY, "各窗口在岗人员，巡查按时到岗的依据"),
         Link("窗口考核", ASSESSMENT, "月度考核结果表"),
         Link("待确认考核建议", PROPOSALS, "巡查、超期、差评自动生成的加减分"),
         Link("办事指南异常", ANOMALIES, "请部门补正的办事指南"),
