@@ -78,7 +78,8 @@ def card(case, user) -> dict:
         state = state_of(m)
         label, badge = STATES[state]
         files = [{
-            "pk": r.pk, "filename": r.file.filename, "kind": r.file.kind.upper(), "size": _size(r.file.size),
+            "pk": r.pk, "filename": r.file.filename, "kind": r.file.kind, "kind_label": r.file.kind.upper(),
+            "size": _size(r.file.size), "bytes": r.file.size,
             "pages": r.file.pages, "trust": r.trust, "trust_label": Trust(r.trust).label,
             "added_by": str(r.added_by) if r.added_by_id else "", "added_at": timezone.localtime(r.added_at),
             "channel": r.file.get_channel_display(),
