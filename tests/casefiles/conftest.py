@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from cases.conftest import Hall, at, at_fixture, business_licence, hall, items, open_case  # noqa: F401 (fixtures)
+from cases.conftest import Hall, at, at_fixture, business_licence, hall, ids_fixture, items, open_case  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

@@ -159,3 +159,22 @@ def open_for(*, case_material: CaseMaterial, user, download: bool = False, where
     with transaction.atomic():
         log(FileAction.DOWNLOAD if download else FileAction.VIEW, user=user, case_material=case_material, where=where)
     return storage.open_file(case_material.file.name)
+
+
+# ---- scans handed in with a new application at the window ---------------------------------------
+
+def intake_scans(files, checklist: list[dict]) -> dict:
+    """The acceptance form's scans: ``scan-<i>`` is the i-th material of the checklist (免提交 ones take none).
+    Returns {material name: (field, upload)}."""
+    out = {}
+    for i, m in enumerate(checklist):
+        upload = files.get(f"scan-{i}")
+        if upload is not None and not m.get("exempt"):
+            out[m["name"]] = (f"scan-{i}", upload)
+    return out
+
+
+def attach_scans(*, case, scans: dict, actor, verified: bool = False, where: str = "收件受理") -> list[CaseMaterial]:
+    """Store each scan as its material of the new case (the caller holds storage.atomic with the application)."""
+    return [add(case=case, material=name, upload=upload, actor=actor, verify_original=verified, where=where,
+                field=field) for name, (field, upload) in scans.items()]
