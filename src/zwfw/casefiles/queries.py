@@ -77,6 +77,8 @@ def card(case, user) -> dict:
     for m in case.materials or []:
         state = state_of(m)
         label, badge = STATES[state]
+        if state == "missing" and any(r.material == m["name"] for r in rows):
+            label = "已上传，待确认收取"  # the acceptance record still says missing until 补正 or acceptance ticks it
         files = [{
             "pk": r.pk, "filename": r.file.filename, "kind": r.file.kind, "kind_label": r.file.kind.upper(),
             "size": _size(r.file.size), "bytes": r.file.size,
