@@ -112,3 +112,11 @@ def test_reuse_is_offered_at_the_window_and_logged(hall, files, open_case):
     assert f"复用自办件 {first.number}" in clerk.get(f"/cases/{later.number}/").content.decode()
     r = clerk.post(f"/files/cases/{later.number}/reuse", {"source": "x"}, follow=True)
     assert r.status_code == 200 and "可复用的材料" in r.content.decode()
+
+
+@pytest.mark.parametrize("next_value", ["abc", "//evil.example/x", "https://evil.example/", "-1", "/cases/x/#y"])
+def test_the_return_address_is_only_a_path_of_this_site(hall, forest_case, next_value):
+    r = client_for(hall.users["forest_clerk"]).post(f"/files/cases/{forest_case.number}/upload",
+                                                    {"material": "使用林地申请表", "next": next_value})
+    assert r.status_code == 302
+    assert r["Location"] in (f"/cases/{forest_case.number}/#materials", "/cases/x/#materials")

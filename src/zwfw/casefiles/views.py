@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -36,9 +36,10 @@ def _row(pk) -> CaseMaterial:
 
 def _back(request, case):
     """Where the card was: the case page, or the applicant's own case page."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target + "#materials")
+    target = request.POST.get("next", "").split("#")[0]
+    if (target.startswith("/") and not target.startswith("//")
+            and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())):
+        return HttpResponseRedirect(target + "#materials")
     if getattr(request.user, "role", None) == "applicant":
         return redirect(reverse("feedback:portal_case", args=[case.number]) + "#materials")
     return redirect(reverse("cases:case", args=[case.number]) + "#materials")
