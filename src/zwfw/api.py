@@ -131,6 +131,7 @@ def _mount() -> None:
     from zwfw.accounts.api import router as accounts
     from zwfw.assessment.api import router as assessment
     from zwfw.briefing.api import router as briefing
+    from zwfw.casefiles.api import router as casefiles
     from zwfw.cases.api import router as cases
     from zwfw.catalog.api import router as catalog
     from zwfw.credit.api import router as credit
@@ -142,7 +143,7 @@ def _mount() -> None:
     from zwfw.workdays.api import router as workdays
 
     for prefix, router in [
-        ("/workdays", workdays), ("/accounts", accounts), ("/catalog", catalog), ("/cases", cases),
+        ("/workdays", workdays), ("/accounts", accounts), ("/catalog", catalog), ("/cases", cases), ("/cases", casefiles),
         ("/licences", licences), ("/credit", credit), ("/feedback", feedback), ("/hall", hall),
         ("/assessment", assessment), ("/stats", stats), ("/briefing", briefing),
         ("/cases", fees),  # /api/cases/{number}/fees and …/payments: the fees of a case

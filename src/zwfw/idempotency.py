@@ -23,6 +23,23 @@ def fingerprint(method: str, path: str, body: bytes) -> str:
     return f"{method} {path} "[:160] + hashlib.sha256(body or b"").hexdigest()[:32]
 
 
+def request_fingerprint(request) -> str:
+    """A multipart upload is fingerprinted by its fields and its files' contents (its body is not read into
+    memory whole: Django refuses ``request.body`` above DATA_UPLOAD_MAX_MEMORY_SIZE)."""
+    if request.content_type != "multipart/form-data":
+        return fingerprint(request.method, request.path, request.body)
+    digest = hashlib.sha256()
+    for name in sorted(request.POST):
+        digest.update(json.dumps([name, request.POST.getlist(name)], ensure_ascii=False).encode())
+    for name in sorted(request.FILES):
+        for upload in request.FILES.getlist(name):
+            digest.update(name.encode() + b"\0" + (upload.name or "").encode() + b"\0")
+            for chunk in upload.chunks():
+                digest.update(chunk)
+            upload.seek(0)
+    return f"{request.method} {request.path} "[:160] + digest.hexdigest()[:32]
+
+
 def _error(status: int, code: str, message: str) -> JsonResponse:
     return JsonResponse({"code": code, "message": message, "field": HEADER}, status=status)
 
@@ -49,7 +66,7 @@ def honour(view):
         user = principal(request)
         if user is None:
             return view(request, *args, **kwargs)  # refused by the operation's authentication
-        fp = fingerprint(request.method, request.path, request.body)
+        fp = request_fingerprint(request)
         stored = IdempotencyKey.objects.filter(user=user, key=key).first()
         if stored is not None:
             return _replay(stored, fp)

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "zwfw.briefing",
     "zwfw.documents",
     "zwfw.fees",
+    "zwfw.casefiles",
     "zwfw.web",
     "zwfw.demo",
     "zwfw.ops",
@@ -176,8 +177,33 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise serves from here af
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("ZWFW_MEDIA_ROOT", VAR_DIR / "media"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def casefiles_storage(env=os.environ) -> dict:
+    """Where applicants' material files are kept (STORAGES["casefiles"]): local disk under MEDIA_ROOT/casefiles
+    (in the backup with the other uploads), or an S3-compatible bucket when ZWFW_CASEFILES_S3_BUCKET is set —
+    django-storages' s3 backend, imported only then (``pip install django-storages[s3]``). Never served
+    statically: downloads go through the access-checked view."""
+    bucket = env.get("ZWFW_CASEFILES_S3_BUCKET", "").strip()
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": env.get("ZWFW_CASEFILES_ROOT") or str(MEDIA_ROOT / "casefiles"),
+                            "base_url": None, "file_permissions_mode": 0o640, "directory_permissions_mode": 0o750}}
+    options = {"bucket_name": bucket, "default_acl": "private", "querystring_auth": True, "file_overwrite": False,
+               "location": env.get("ZWFW_CASEFILES_S3_PREFIX", "casefiles")}
+    for option, name in [("endpoint_url", "ZWFW_CASEFILES_S3_ENDPOINT_URL"), ("region_name", "ZWFW_CASEFILES_S3_REGION"),
+                         ("access_key", "ZWFW_CASEFILES_S3_ACCESS_KEY_ID"),
+                         ("secret_key", "ZWFW_CASEFILES_S3_SECRET_ACCESS_KEY")]:
+        if env.get(name):
+            options[option] = env[name]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+# Uploads of materials: PDF, JPG, PNG up to this many megabytes each.
+ZWFW_UPLOAD_MAX_MB = int(os.environ.get("ZWFW_UPLOAD_MAX_MB", "20"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "casefiles": casefiles_storage(),
     # Production serves hashed, compressed files through WhiteNoise (run `zwfw collectstatic` first);
     # development and the suite read the apps' static folders directly.
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if DEBUG or TESTING

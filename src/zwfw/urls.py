@@ -24,6 +24,7 @@ urlpatterns = [
     path("briefing/", include("zwfw.briefing.urls")),
     path("documents/", include("zwfw.documents.urls")),
     path("fees/", include("zwfw.fees.urls")),
+    path("files/", include("zwfw.casefiles.urls")),
     path("", include("zwfw.web.urls")),
 ]
 

@@ -49,7 +49,33 @@ def _person(first17: str, name: str) -> Applicant:
 
 
 @pytest.fixture
-def places(login):
+def casefiles_root(settings, tmp_path):
+    """Uploaded material files go to a temporary storage root (removed with tmp_path)."""
+    settings.STORAGES = {**settings.STORAGES, "casefiles": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path / "files")}}}
+    return tmp_path / "files"
+
+
+def _material_files(users, dept_case, comp_case, dept_item) -> dict:
+    """A clerk's scan on each window's case and the applicant's own upload to an online application."""
+    from zwfw.casefiles.services import add
+
+    png = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f"
+           b"\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x01\x01\x01\x00\x18\xdd\x8d\xb0\x00\x00\x00"
+           b"\x00IEND\xaeB`\x82")
+
+    def scan(case, who):
+        upload = SimpleUploadedFile("scan.png", png, content_type="image/png")
+        return add(case=case, material=case.materials[0]["name"], upload=upload, actor=users[who]).pk
+
+    own = Applicant.objects.get(user=users["shenqingren"])
+    online = cases.apply(item=dept_item, applicant=own, actor=users["shenqingren"], channel="online")
+    return {"dept_file": scan(dept_case, "lcj"), "comp_file": scan(comp_case, "zongchuang"),
+            "own_file": scan(online, "shenqingren")}
+
+
+@pytest.fixture
+def places(login, casefiles_root):
     """The records the table's placeholders name, built through the services on the demo hall."""
     from zwfw.briefing.models import Issue
     from zwfw.credit import services as credit
@@ -80,7 +106,7 @@ def places(login):
         "draft": Issue.objects.filter(status="draft").first().pk, "photo": round_.findings.first().pk,
         "month": (today.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m"), "today": today.isoformat(),
         "monday": monday.isoformat(), "friday": (monday + dt.timedelta(days=4)).isoformat(),
-    }
+    } | _material_files(users, dept_case, comp_case, dept_item)
     ids = {"dept_case": p1.id_number, "listing": p1.id_number, "comp_case": p2.id_number,
            "/api/credit/listings": p1.id_number}
     key = issue_api_key(users["lcj-api"].department, "权限表测试")[1]

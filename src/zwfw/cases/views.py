@@ -19,6 +19,7 @@ from django.utils.html import escape
 from django.views.decorators.http import require_POST
 
 from zwfw.accounts.scoping import visible_departments
+from zwfw.casefiles import services as casefiles, storage as casefile_storage
 from zwfw.catalog.models import Department, Matter, Region
 from zwfw.catalog.queries import items_in_force
 from zwfw.documents.queries import for_case_page as case_documents
@@ -167,13 +168,22 @@ def new_view(request):
             # Kept on an error: the checklist as the clerk ticked it.
             known = Applicant.objects.filter(id_number=form["details"]["id_number"].strip().upper()).first()
             checklist = material_checklist(item, known, today, form["provided"], form["promised"], form["deferred"])
-            case = services.apply(item=item, applicant_details=form["details"], actor=request.user,
-                                  region=form["details"]["region"], provided=form["provided"],
-                                  promised=form["promised"], deferred=form["deferred"], decision=decision)
+            scans = casefiles.intake_scans(request.FILES, checklist)  # a scanned material is one handed in
+            provided = form["provided"] + [name for name in scans if name not in form["provided"]]
+            with casefile_storage.atomic():  # the case and its scans, or neither
+                case = services.apply(item=item, applicant_details=form["details"], actor=request.user,
+                                      region=form["details"]["region"], provided=provided,
+                                      promised=form["promised"], deferred=form["deferred"], decision=decision)
+                casefiles.attach_scans(case=case, scans=scans, actor=request.user,
+                                       verified=request.POST.get("scans_verified") == "1")
             messages.success(request, _outcome(case))
             return redirect("cases:case", number=case.number)
         except DomainError as e:
-            errors[e.field if e.field in FORM_FIELDS else "general"] = e.message
+            scan = next((m for i, m in enumerate(checklist) if e.field == f"scan-{i}"), None)
+            if scan is not None:
+                scan["scan_error"] = e.message
+            else:
+                errors[e.field if e.field in FORM_FIELDS else "general"] = e.message
     return render(request, "cases/new.html", {
         "values": values, "errors": errors, "regions": Region.objects.all(),
         "kinds": Applicant.KIND_CHOICES, "checklist": checklist, "item": item, "decision": decision,
