@@ -31,9 +31,11 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest
 
-## make bench: the benchmarks in bench/ (PostgreSQL via DATABASE_URL)
+## make bench: the benchmarks in bench/ at a scale that fits 20 minutes (PostgreSQL via DATABASE_URL)
 bench: $(STAMP)
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.briefing --scale 0.02
+	$(BIN)/python -m bench.worklist --cases 200000 --repeat 30
 
 lint: $(STAMP)
 	$(BIN)/python -m compileall -q src tests

@@ -10,7 +10,6 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -67,7 +66,7 @@ def worklist_view(request):
     today = timezone.localdate()
     f, error = _worklist_filter(request)
     cases = queries.find_cases(request.user, f, today=today, calendar=calendar)
-    page = Paginator(cases, queries.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = queries.CappedPaginator(cases, queries.PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [presenters.summary(c, calendar, today) for c in page.object_list]
     deemed = {c.number for c in page.object_list if _deemed(c, calendar, today)}
     params = request.GET.copy()
