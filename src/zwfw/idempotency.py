@@ -9,11 +9,13 @@ import functools
 import hashlib
 import json
 
+from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse, JsonResponse
 
 from zwfw.accounts.auth import principal
 from zwfw.cases.models import IdempotencyKey
+from zwfw.inputs import too_large_message
 
 HEADER = "Idempotency-Key"
 MAX_LENGTH = 128
@@ -49,7 +51,11 @@ def honour(view):
         user = principal(request)
         if user is None:
             return view(request, *args, **kwargs)  # refused by the operation's authentication
-        fp = fingerprint(request.method, request.path, request.body)
+        try:
+            body = request.body
+        except RequestDataTooBig:
+            return JsonResponse({"code": "too_large", "message": too_large_message(), "field": None}, status=413)
+        fp = fingerprint(request.method, request.path, body)
         stored = IdempotencyKey.objects.filter(user=user, key=key).first()
         if stored is not None:
             return _replay(stored, fp)
