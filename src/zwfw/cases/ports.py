@@ -34,9 +34,9 @@ def handler_for(item, region, on: dt.date):
 
 def guide_materials(item) -> list:
     """The service guide's materials of ``item`` (name, copies, required, form, licence_kind)."""
-    from zwfw.catalog.queries import guide_values
+    from zwfw.catalog.queries import guide_material_values
 
-    return guide_values(item).materials
+    return guide_material_values(item)
 
 
 def merged_materials(bundle, on: dt.date) -> list:

@@ -24,7 +24,7 @@ from zwfw.accounts import roles
 from zwfw.accounts.scoping import ensure_can_act
 from zwfw.errors import Conflict, DomainError, Forbidden
 
-from . import clock, lifecycle
+from . import clock, lifecycle, ports
 from .events import append_events, case_event, case_event_row
 from .models import Case, CaseEvent, Suspension
 
@@ -144,9 +144,10 @@ def _base_statutory_due(case: Case, calendar):
 
 
 def _close_suspension(case: Case, calendar, today: dt.date) -> dict:
-    """End an open suspension at ``today``; the fields the case takes."""
+    """End an open suspension at ``today``; the fields the case takes (the calendar is read only then)."""
     if case.suspended_since is None:
         return {}
+    calendar = calendar or ports.get_calendar()
     days = clock.suspended_working_days(calendar, case.suspended_since, today)
     Suspension.objects.filter(case=case, ended_on__isnull=True).update(ended_on=today, working_days=days)
     return {"suspended_days": case.suspended_days + days, "suspended_since": None}
