@@ -61,7 +61,7 @@ def _apply(actor, good: list[R.Row], rejected: list, duplicates: list) -> int:
     calendar = ports.get_calendar()
     now, days_back = timezone.now(), timebounds.max_days_back()
     done: list[tuple[R.Row, int, int]] = []  # row, department, index of its first event in the batch
-    with steps.collecting() as batch:
+    with steps.collecting() as batch, ports.unlisted_known({c.applicant_id for c in cases.values()}):
         for row in good:
             case = cases.get(row.case)
             if case is None:
