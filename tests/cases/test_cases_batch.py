@@ -200,3 +200,27 @@ def _command(path, report=None):
     call_command("cases", "import-events", str(path), "--user", "lc_system", *(["--report", str(report)] if report else []),
                  stdout=buf)
     return buf.getvalue()
+
+
+def test_who_may_push_a_batch(hall, key, opened):
+    (a, b, _c), other = opened
+    rows = [{"event_id": "w1", "case": a.number, "event": "accepted"},
+            {"event_id": "w2", "case": other.number, "event": "accepted"}]
+
+    def as_user(username, events):
+        client = Client()
+        client.force_login(hall.users[username])
+        return client.post("/api/cases/events:batch", {"events": events}, content_type="application/json")
+
+    leader = as_user("leader", rows)
+    assert leader.status_code == 403 and leader.json()["code"] == "read_only"
+    market = as_user("market_clerk", rows).json()  # the other department's clerk: the forest case is not seen
+    assert market["applied"] == 1 and [(r["event_id"], r["code"]) for r in market["rejected"]] == [("w1", "not_found")]
+    approver = as_user("forest_approver", [{"event_id": "w3", "case": a.number, "event": "accepted"},
+                                           {"event_id": "w4", "case": b.number, "event": "accepted",
+                                            "at": timezone.now().isoformat()}]).json()
+    assert [(r["event_id"], r["code"]) for r in approver["rejected"]] == [("w3", "forbidden_role"),
+                                                                            ("w4", "at_not_allowed")]
+    assert Client().post("/api/cases/events:batch", {"events": rows}, content_type="application/json").status_code == 401
+    a.refresh_from_db(), other.refresh_from_db()
+    assert (a.status, other.status) == ("applied", "accepted")

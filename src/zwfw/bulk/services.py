@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from zwfw.accounts.scoping import ensure_not_read_only
 from zwfw.cases import actions, ports, steps, timebounds
 from zwfw.cases.models import CaseEvent
 from zwfw.cases.queries import cases_for
@@ -26,6 +27,7 @@ from .models import PushedEvent
 def apply_events(*, actor, raw_rows: list) -> dict:
     """Apply a batch; the report {received, applied, duplicates, rejected}. DomainError for the batch as a
     whole (empty, too many rows)."""
+    ensure_not_read_only(actor)  # a leader's batch is refused whole (403), as each row would be
     R.check_size(len(raw_rows))
     good: list[R.Row] = []
     rejected: list[R.Rejected] = []
