@@ -18,6 +18,7 @@ from zwfw.accounts.scoping import ensure_not_read_only
 from zwfw.cases import actions, ports, steps, timebounds
 from zwfw.cases.models import CaseEvent
 from zwfw.cases.queries import cases_for
+from zwfw.dbcopy import copy_new
 from zwfw.errors import Conflict, DomainError
 
 from . import rows as R
@@ -89,9 +90,8 @@ def _apply(actor, good: list[R.Row], rejected: list, duplicates: list) -> int:
             done.append((row, case.department_id, first))
         events = batch.flush()
     received = timezone.now()
-    PushedEvent.objects.bulk_create([
-        PushedEvent(department_id=dept, event_id=row.event_id, case_event=events[first],
-                    received_at=received) for row, dept, first in done], batch_size=2000)
+    copy_new(PushedEvent, [PushedEvent(department_id=dept, event_id=row.event_id, case_event=events[first],
+                                       received_at=received) for row, dept, first in done], ids=False)
     return len(done)
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from zwfw.dbcopy import copy_new
+
 from . import ports, windows
 from .models import CaseEvent
 
@@ -57,7 +59,7 @@ def append_events(events: list[CaseEvent]) -> list[CaseEvent]:
     _in_transaction()
     if not events:
         return events
-    CaseEvent.objects.bulk_create(events, batch_size=2000)
+    copy_new(CaseEvent, events)
     ports.record_many(events)
     return events
 
