@@ -79,6 +79,8 @@ def test_refused_rows_are_reported_at_their_field_and_the_rest_applied(hall, key
     assert a.statutory_due is not None and a.accepted_on == timezone.localdate()  # accept's own rule ran
     assert a.events.get(kind="transferred").window == "department_system"
     assert set(PushedEvent.objects.values_list("event_id", flat=True)) == {"e1", "e3", "e4", "e10"}
+    e3 = PushedEvent.objects.get(event_id="e3")
+    assert CaseEvent.objects.get(pk=e3.case_event_id).kind == "transferred"
 
 
 def test_an_event_id_is_applied_once_within_a_batch_and_across_batches(hall, key, opened):

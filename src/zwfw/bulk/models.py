@@ -5,8 +5,8 @@ from django.db import models
 class PushedEvent(models.Model):
     department = models.ForeignKey("catalog.Department", on_delete=models.PROTECT, related_name="+", verbose_name="部门")
     event_id = models.CharField("事件编号", max_length=64, help_text="部门业务系统中的事件编号，同一部门内唯一")
-    case_event = models.ForeignKey("cases.CaseEvent", on_delete=models.SET_NULL, null=True, related_name="+",
-                                   verbose_name="办件事件")
+    # the CaseEvent's id, not a foreign key: the events table may be partitioned (its key then includes the time)
+    case_event_id = models.BigIntegerField("办件事件编号", null=True)
     received_at = models.DateTimeField("接收时间")
 
     class Meta:

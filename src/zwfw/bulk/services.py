@@ -90,7 +90,7 @@ def _apply(actor, good: list[R.Row], rejected: list, duplicates: list) -> int:
             done.append((row, case.department_id, first))
         events = batch.flush()
     received = timezone.now()
-    copy_new(PushedEvent, [PushedEvent(department_id=dept, event_id=row.event_id, case_event=events[first],
+    copy_new(PushedEvent, [PushedEvent(department_id=dept, event_id=row.event_id, case_event_id=events[first].pk,
                                        received_at=received) for row, dept, first in done], ids=False)
     return len(done)
 
