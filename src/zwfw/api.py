@@ -14,7 +14,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from zwfw.errors import DomainError
-from zwfw.inputs import guard_operation
+from zwfw.inputs import guard_operation, too_large_message
 from zwfw.middleware import current_request_id
 
 log = logging.getLogger("zwfw.api")
@@ -95,7 +95,7 @@ def http_error(request, exc: HttpError):
 
 @api.exception_handler(RequestDataTooBig)
 def too_big(request, exc):
-    return _error(request, 413, "too_large", "请求内容过大。")
+    return _error(request, 413, "too_large", too_large_message())
 
 
 @api.exception_handler(MultiPartParserError)

@@ -9,11 +9,13 @@ import functools
 import hashlib
 import json
 
+from django.core.exceptions import RequestDataTooBig
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse, JsonResponse
 
 from zwfw.accounts.auth import principal
 from zwfw.cases.models import IdempotencyKey
+from zwfw.inputs import too_large_message
 
 HEADER = "Idempotency-Key"
 MAX_LENGTH = 128
@@ -66,7 +68,10 @@ def honour(view):
         user = principal(request)
         if user is None:
             return view(request, *args, **kwargs)  # refused by the operation's authentication
-        fp = request_fingerprint(request)
+        try:
+            fp = request_fingerprint(request)
+        except RequestDataTooBig:
+            return JsonResponse({"code": "too_large", "message": too_large_message(), "field": None}, status=413)
         stored = IdempotencyKey.objects.filter(user=user, key=key).first()
         if stored is not None:
             return _replay(stored, fp)

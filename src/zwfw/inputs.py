@@ -21,6 +21,15 @@ MIN_YEAR, MAX_YEAR = 1990, 2100
 MAX_OFFSET = dt.timedelta(hours=14)  # the widest real UTC offset (Kiribati)
 
 
+def too_large_message() -> str:
+    """What a client is told when its request body is over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (413)."""
+    from django.conf import settings
+
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    size = f"{limit / 1024 / 1024:.1f} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
+    return f"请求内容过大（最多 {size}），请分批提交。"
+
+
 def _error(field: str, message: str, code: str) -> DomainError:
     return DomainError(message, code=code, field=field or None)
 

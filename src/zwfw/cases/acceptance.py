@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.utils import timezone
 
 from zwfw.catalog.models import HandlingItem
@@ -24,10 +23,13 @@ def local_date(at: dt.datetime) -> dt.date:
 
 # ---- checks -----------------------------------------------------------------------------------
 
+def _in_force(row, on: dt.date) -> bool:
+    return row.valid_from <= on and (row.valid_to is None or row.valid_to > on)
+
+
 def item_in_force(item: HandlingItem, on: dt.date) -> bool:
-    return HandlingItem.objects.in_force(on).filter(
-        Q(pk=item.pk), Q(matter__valid_from__lte=on), Q(matter__valid_to__isnull=True) | Q(matter__valid_to__gt=on),
-    ).exists()
+    """The item and its matter are both in force on ``on`` (read from the rows as loaded: no query)."""
+    return _in_force(item, on) and _in_force(item.matter, on)
 
 
 # The law a refusal at acceptance rests on (行政许可法, 2019 text), as the written decision cites it.
@@ -88,17 +90,21 @@ def _names(values) -> list[str]:
     return [str(v).strip() for v in values or () if str(v).strip()]
 
 
-def material_checklist(item: HandlingItem, applicant, on: dt.date, provided=(), promised=(), deferred=()) -> list[dict]:
+def material_checklist(item: HandlingItem, applicant, on: dt.date, provided=(), promised=(), deferred=(),
+                       guide: list | None = None) -> list[dict]:
     """The guide's materials and how each stands.
 
     ``exempt`` (免提交): the applicant holds it as a valid electronic licence; ``promised``
     (告知承诺): the applicant signed a promise instead, where the item and the guide allow it;
-    ``deferred`` (容缺): a material the guide marks 容缺, owed after acceptance.
+    ``deferred`` (容缺): a material the guide marks 容缺, owed after acceptance. ``guide``: the
+    guide's materials when the caller has read them already (``ports.guide_materials``).
     """
-    held = ports.valid_licence_kinds(applicant, on) if applicant is not None else set()
+    guide = ports.guide_materials(item) if guide is None else guide
+    wanted = applicant is not None and any(m.licence_kind for m in guide)
+    held = ports.valid_licence_kinds(applicant, on) if wanted else set()
     provided, promised, deferred = set(_names(provided)), set(_names(promised)), set(_names(deferred))
     out = []
-    for m in ports.guide_materials(item):
+    for m in guide:
         exempt = bool(m.licence_kind) and m.licence_kind in held
         handed_in = exempt or m.name in provided
         can_promise = bool(item.promise_in_lieu and getattr(m, "promise_allowed", False))

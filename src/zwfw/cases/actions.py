@@ -5,6 +5,7 @@ The ends before a decision (撤回, 终止) live in ``endings``; ``perform`` tak
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,10 +17,9 @@ from .acceptance import (
     check_acceptable, check_materials, local_date, missing_materials, owed_materials, promised_materials,
 )
 from .endings import terminate, withdraw
-from .events import case_event
 from .models import Case, Delivery, Suspension, SuspensionKind
 from .steps import (  # noqa: F401  (_act is used by the automatic approval)
-    LAW, _act, _base_statutory_due, _begin, _close_suspension, _deadlines, _reason, _save,
+    LAW, _act, _base_statutory_due, _begin, _close_suspension, _deadlines, _reason, _record, _save, collecting_now,
 )
 
 def _deemed_from(case: Case, calendar, today: dt.date):
@@ -74,7 +74,7 @@ def deem_accepted(case: Case, *, at: dt.datetime, calendar=None) -> Case | None:
         return None
     fields = {"status": lifecycle.ACCEPTED, "accepted_on": since, "deemed_accepted": True}
     _save(case, case.version, **fields | _deadlines(case, calendar, accepted_on=since))
-    case_event(case, "accepted", at=at, note=_deemed_note(case, since),
+    _record(case, "accepted", at=at, note=_deemed_note(case, since),
                data={"accepted_on": since.isoformat(), "deemed_from_receipt": True})
     ports.assess_fees(case, None, at)
     return case
@@ -307,8 +307,20 @@ PARAMS = {
 }
 
 
-def perform(case: Case, code: str, *, actor, version, at=None, **params) -> Case:
-    """Take lifecycle action ``code`` (adapters call this); unknown parameters are ignored."""
+#: The commands that take the official calendar (a batch passes the one it read once).
+TAKES_CALENDAR = frozenset(code for code, fn in COMMANDS.items() if "calendar" in inspect.signature(fn).parameters)
+
+
+def perform(case: Case, code: str, *, actor, version, at=None, calendar=None, **params) -> Case:
+    """Take lifecycle action ``code`` (adapters call this); unknown parameters are ignored.
+
+    Inside ``steps.collecting()`` (bulk intake) the command runs within the batch's transaction,
+    without a savepoint of its own: a refused step writes nothing and the batch undoes its changes."""
     lifecycle.action(code)
     wanted = {k: v for k, v in params.items() if k in PARAMS.get(code, set()) and v is not None}
-    return COMMANDS[code](case, actor=actor, version=version, at=at, **wanted)
+    if calendar is not None and code in TAKES_CALENDAR:
+        wanted["calendar"] = calendar
+    command = COMMANDS[code]
+    if collecting_now():
+        command = inspect.unwrap(command)
+    return command(case, actor=actor, version=version, at=at, **wanted)

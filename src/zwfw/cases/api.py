@@ -11,7 +11,7 @@ import datetime as dt
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from zwfw.accounts.auth import API_AUTH
@@ -89,12 +89,9 @@ def _when(request, at: dt.datetime | None) -> dt.datetime:
     """Departments' systems report when a step happened; people act now."""
     if at is None:
         return timezone.now()
-    if getattr(request.auth, "role", None) != "api_client":
-        raise Forbidden("只有部门业务系统推送时可以指定办理时间。", code="at_not_allowed", field="at")
     if timezone.is_naive(at):
         at = timezone.make_aware(at)
-    if at > timezone.now() + dt.timedelta(minutes=5):
-        raise DomainError("办理时间不能晚于当前时间。", code="at_in_future", field="at")
+    timebounds.check_claimed(request.auth, at, timezone.now())
     return at
 
 
@@ -162,6 +159,70 @@ def apply(request, payload: ApplyIn):
                               region=region_by(payload.region) if payload.region else None, provided=payload.provided,
                               promised=payload.promised, deferred=payload.deferred, decision=payload.decision)
         return 201, _detail(request, case)
+
+    return _idem(request, run)
+
+
+class BatchEventIn(Schema):
+    """One event of a batch: the same fields as a single pushed event, with the case and an event id."""
+    event_id: str = Field(..., description="部门业务系统中的事件编号（同一部门内唯一；已接收过的编号报为重复，不再办理）")
+    case: str = Field(..., description="办件编号")
+    event: str = Field(..., description="事件：accepted、transferred、review_started、approved、issued、completed…")
+    at: dt.datetime | None = Field(None, description="办理时间（不填为接收时间）；不得早于该办件上一环节")
+    version: int | None = Field(None, description="办件版本号；不填则按接收时的版本依次办理")
+    reason: str = ""
+    legal_basis: str = ""
+    kind: str = ""
+    to: str = ""
+    delivery: str = ""
+    tracking_number: str = ""
+    provided: list[str] = []
+    notice: str = ""
+    expected_days: int | None = None
+    approved_by: str = ""
+    notified: bool = False
+
+
+class BatchIn(Schema):
+    events: list[BatchEventIn] = Field(..., description="最多 10000 条，按顺序办理（同一办件的事件按先后排列）")
+
+
+class BatchRejectedOut(Schema):
+    index: int
+    event_id: str
+    case: str
+    code: str
+    message: str
+    field: str | None = None
+
+
+class BatchDuplicateOut(Schema):
+    index: int
+    event_id: str
+    case: str
+
+
+class BatchOut(Schema):
+    received: int
+    applied: int
+    duplicates: list[BatchDuplicateOut]
+    rejected: list[BatchRejectedOut]
+
+
+@router.post("/events:batch", response={200: BatchOut, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut, 413: ErrorOut},
+             summary="部门业务系统批量推送办件事件（一次最多 10000 条）")
+def push_batch(request, payload: BatchIn):
+    """Each event is taken through the same lifecycle rules as ``/{number}/events``; a refused event is
+    reported in ``rejected`` (its index, event id, code, Chinese message and field) and the others are
+    applied, in one transaction with their counters. An ``event_id`` already received from the
+    department is reported in ``duplicates`` and not applied again; the ``Idempotency-Key`` of the whole
+    request returns the first answer."""
+    from zwfw.bulk.services import apply_events
+
+    def run():
+        rows = [e.dict(exclude_defaults=True) | {"event_id": e.event_id, "case": e.case, "event": e.event}
+                for e in payload.events]
+        return 200, apply_events(actor=request.auth, raw_rows=rows)
 
     return _idem(request, run)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from . import lifecycle, ports
+from . import lifecycle
 from .acceptance import local_date
 from .models import Case
 from .steps import _act, _begin, _close_suspension
@@ -18,7 +18,7 @@ def withdraw(case: Case, *, actor, version, reason: str = "", at=None, calendar=
     where = "申请人网上撤回申请" if getattr(actor, "role", None) == "applicant" else "申请人在窗口申请撤回"
     reason = (reason or "").strip()
     note = f"{where}{'：' + reason if reason else ''}"
-    fields = _close_suspension(case, calendar or ports.get_calendar(), local_date(at))
+    fields = _close_suspension(case, calendar, local_date(at))
     return _act(case, "withdraw", actor=actor, version=version, at=at, note=note, reason=note,
                 data={"online": getattr(actor, "role", None) == "applicant"}, **fields)
 
@@ -32,6 +32,6 @@ def terminate(case: Case, *, actor, version, kind: str = "", reason: str = "", a
     ground = lifecycle.termination_reason((kind or "").strip())
     reason = (reason or "").strip()
     text = f"{ground}{'：' + reason if reason else ''}"
-    fields = _close_suspension(case, calendar or ports.get_calendar(), local_date(at))
+    fields = _close_suspension(case, calendar, local_date(at))
     return _act(case, "terminate", actor=actor, version=version, at=at, note=text, reason=text,
                 data={"ground": kind.strip()}, **fields)

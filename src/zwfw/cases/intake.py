@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -24,16 +24,27 @@ from .models import Case, CaseSequence, CaseStatus, Channel, Delivery
 from .numbering import case_number
 
 
+def _bump(day: dt.date) -> int | None:
+    """The day's serial plus one, in one statement (UPDATE … RETURNING; SQLite ≥ 3.35 and PostgreSQL)."""
+    table = connection.ops.quote_name(CaseSequence._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET last = last + 1 WHERE day = %s RETURNING last",  # nosec B608
+                       [connection.ops.adapt_datefield_value(day)])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
 def next_serial(day: dt.date) -> int:
     """The next daily serial; the row lock is held until the caller's transaction ends."""
-    if not CaseSequence.objects.filter(day=day).update(last=F("last") + 1):
+    serial = _bump(day)
+    if serial is None:
         try:
             with transaction.atomic():
                 CaseSequence.objects.create(day=day, last=1)
                 return 1
         except IntegrityError:
-            CaseSequence.objects.filter(day=day).update(last=F("last") + 1)
-    return CaseSequence.objects.filter(day=day).values_list("last", flat=True).get()
+            serial = _bump(day)
+    return serial
 
 
 # ---- apply ------------------------------------------------------------------------------------
@@ -145,12 +156,13 @@ def apply(*, item: HandlingItem, actor, applicant=None, applicant_details: dict 
     if (applicant is None) == (applicant_details is None):
         raise DomainError("请提供申请人信息。", code="applicant_required", field="applicant")
     comprehensive = _check_applier(actor, item, applicant, channel)
+    guide = ports.guide_materials(item) if materials is None else None  # read once
     if materials is None:
-        check_material_input(material_checklist(item, None, on), provided, promised, deferred)
+        check_material_input(material_checklist(item, None, on, guide=guide), provided, promised, deferred)
     if applicant is None:
         applicant = register_applicant(**applicant_details)
     if materials is None:
-        materials = material_checklist(item, applicant, on, provided, promised, deferred)
+        materials = material_checklist(item, applicant, on, provided, promised, deferred, guide=guide)
     opened = dict(item=item, applicant=applicant, actor=actor, channel=channel, at=at, on=on,
                   comprehensive=comprehensive, region=region, materials=materials,
                   bundle_application=bundle_application)

@@ -5,7 +5,12 @@ what the platform does without it (no listing found, no licence held, none issue
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
+
+#: Applicants known to have no listing at all (set for the length of a batch): nothing can bar them.
+_UNLISTED: contextvars.ContextVar[frozenset] = contextvars.ContextVar("zwfw_unlisted", default=frozenset())
 
 
 def get_calendar():
@@ -34,9 +39,9 @@ def handler_for(item, region, on: dt.date):
 
 def guide_materials(item) -> list:
     """The service guide's materials of ``item`` (name, copies, required, form, licence_kind)."""
-    from zwfw.catalog.queries import guide_values
+    from zwfw.catalog.queries import guide_material_values
 
-    return guide_values(item).materials
+    return guide_material_values(item)
 
 
 def merged_materials(bundle, on: dt.date) -> list:
@@ -51,8 +56,27 @@ def bundle_items(bundle, on: dt.date) -> list:
     return _items(bundle, on)
 
 
+@contextlib.contextmanager
+def unlisted_known(applicant_ids):
+    """For a batch: ask the abnormal list once which of these applicants have any listing; for the others
+    ``blocking_listing`` answers None without a query. The rule itself stays ``credit.queries``'s."""
+    try:
+        from zwfw.credit.queries import listed_applicants
+    except ImportError:
+        yield
+        return
+    ids = set(applicant_ids)
+    token = _UNLISTED.set(frozenset(ids - listed_applicants(ids)))
+    try:
+        yield
+    finally:
+        _UNLISTED.reset(token)
+
+
 def blocking_listing(applicant, item, on: dt.date):
     """The abnormal-list entry that bars ``applicant`` from ``item`` on ``on``, or None."""
+    if applicant.pk in _UNLISTED.get():
+        return None
     try:
         from zwfw.credit.queries import blocking_listing as _blocking
     except ImportError:  # credit app not written yet

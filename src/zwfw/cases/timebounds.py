@@ -16,6 +16,7 @@ from zwfw.cn import chinese_date
 from zwfw.errors import DomainError
 
 DEFAULT_MAX_DAYS_BACK = 30
+FUTURE_SLACK = dt.timedelta(minutes=5)  # clocks of departments' systems drift a little
 
 
 def max_days_back() -> int:
@@ -38,6 +39,16 @@ def problem(at: dt.datetime, *, last: dt.datetime | None, now: dt.datetime, max_
         return "calendar_missing", (
             f"{year} 年的工作日历尚未录入完整，不能推送该年份的办理时间（{chinese_date(timezone.localdate(at))}）。")
     return None
+
+
+def check_claimed(actor, at: dt.datetime, now: dt.datetime) -> None:
+    """Only a department's system says when a step happened, and never later than now."""
+    from zwfw.errors import Forbidden
+
+    if getattr(actor, "role", None) != "api_client":
+        raise Forbidden("只有部门业务系统推送时可以指定办理时间。", code="at_not_allowed", field="at")
+    if at > now + FUTURE_SLACK:
+        raise DomainError("办理时间不能晚于当前时间。", code="at_in_future", field="at")
 
 
 def check_pushed(case, at: dt.datetime) -> dt.datetime:

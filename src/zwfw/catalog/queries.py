@@ -205,6 +205,14 @@ def guide_values(item: HandlingItem) -> GuideValues:
     return values_of(item, ServiceGuide.objects.filter(item=item).prefetch_related("materials").first())
 
 
+def guide_material_values(item: HandlingItem) -> list[MaterialValues]:
+    """The guide's materials of ``item`` in the guide's order, in one query (none without a guide)."""
+    from zwfw.catalog.models import GuideMaterial
+
+    return [MaterialValues(m.name, m.copies, m.required, m.form, m.licence_kind, m.deferrable, m.promise_allowed)
+            for m in GuideMaterial.objects.filter(guide__item=item).order_by("position", "id")]
+
+
 def values_of(item: HandlingItem, guide: ServiceGuide | None) -> GuideValues:
     """The guide check's values of ``item`` and its guide (None: no guide yet)."""
     base = dict(statutory_days=item.statutory_days, promised_days=item.promised_days,

@@ -25,6 +25,12 @@ def blocking_listing(applicant, item, on: dt.date) -> Listing | None:
             .select_related("applicant", "department").order_by("-end_date", "-id").first())
 
 
+def listed_applicants(applicant_ids) -> set[int]:
+    """Which of these applicants have any listing at all (a batch asks once; the others cannot be barred)."""
+    return set(Listing.objects.filter(applicant_id__in=list(applicant_ids)).values_list("applicant_id", flat=True)
+               .distinct())
+
+
 def listings_for(applicant):
     """An applicant's whole history, newest first."""
     return Listing.objects.filter(applicant=applicant).select_related("department").prefetch_related("matters")
