@@ -17,7 +17,7 @@ from zwfw.cases.models import Case
 # (BEGIN/COMMIT and savepoints are not counted: they differ by database, not by the rules.)
 # U = the conditional case UPDATE, E = the event INSERT, C = its counter upsert, K = the calendar's fingerprint
 BOUNDS = {
-    "accept": 5,              # listing, K, U, E, C (the item's validity is read from the loaded rows)
+    "accept": 6,              # listing, K, U, E, C (the item's validity is read from the loaded rows), the guide's fees
     "transfer": 3,            # U, E, C
     "start_review": 2,        # U, E
     "suspend": 4,             # the procedure's kind, U, E, the suspension record
@@ -25,8 +25,8 @@ BOUNDS = {
     "extend": 3,              # K, U, E
     "approve": 3,             # K, U, E
     "deny": 3,                # K, U, E
-    "issue": 10,              # the licence (licences app: existing licence, kind, serial counter, licence), U, E, C
-    "complete": 4,            # K (the delivery clock), U, E, C
+    "issue": 11,              # owed (one query), the licence (existing licence, kind, serial counter, licence), U, E, C
+    "complete": 5,            # owed (one query), K (the delivery clock), U, E, C
     "request_correction": 3,  # K (the 5-day window), U, E
     "correct": 2,             # U, E
     "reject": 4,              # K (deemed acceptance), U, E, C

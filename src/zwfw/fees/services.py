@@ -34,10 +34,10 @@ CLOSED = lifecycle.TERMINAL | {lifecycle.DENIED}
 
 def assess(case: Case, *, actor=None, at: dt.datetime) -> list[FeeLine]:
     """应收: the guide's charged fee items as the case's fee lines, once (in the acceptance's transaction)."""
-    if FeeLine.objects.filter(case=case).exists():
-        return []
     items = [f for f in GuideFee.objects.filter(guide__item_id=case.item_id).order_by("position", "id")
              if f.rule != FREE and f.amount]
+    if not items or FeeLine.objects.filter(case=case).exists():  # most items charge nothing: one query
+        return []
     lines = [FeeLine(case=case, position=n, name=f.name, rule=f.rule, unit_price=f.amount, unit=f.unit,
                      quantity=f.default_quantity, amount=line_amount(f.rule, f.amount, f.default_quantity),
                      legal_basis=f.legal_basis, assessed_at=at,
@@ -55,7 +55,9 @@ def assess(case: Case, *, actor=None, at: dt.datetime) -> list[FeeLine]:
 
 def ensure_paid(case: Case) -> None:
     """The lifecycle's gate before 颁发 and 办结: a fee owed is a Conflict naming the amount."""
-    state = queries.state(case)
+    if queries.owed_in_one_query(case) <= 0:
+        return
+    state = queries.state(case)  # only to name what is owed
     if state.owed > 0:
         names = "、".join(f.name for f in state.lines)
         raise Conflict(f"该办件尚欠缴费用 {yuan(state.owed)}（{names}，应收 {yuan(state.assessed)}，"
