@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "zwfw.accounts",
     "zwfw.catalog",
     "zwfw.cases",
+    "zwfw.routing",
     "zwfw.licences",
     "zwfw.credit",
     "zwfw.feedback",

@@ -84,3 +84,10 @@ def check_renewal(applicant, item, on: dt.date) -> None:
     from zwfw.licences.services import check_renewal_application
 
     check_renewal_application(applicant=applicant, item=item, on=on)
+
+
+def routing():
+    """The routing commands (流转 to an office or approver, 退回, 改派): zwfw.routing.services."""
+    from zwfw.routing import services
+
+    return services
