@@ -39,8 +39,8 @@ def _names(values) -> str:
 def choose(case, *, office="", approver="") -> Route | None:
     """The destination ``office`` (code or id) / ``approver`` (username or id) of ``case``'s department.
 
-    DomainError at the field for anything outside the department; None when the department has no
-    offices and no approvers set up (the case then goes to the department's back office as a whole).
+    DomainError at the field for anything outside the department; None when no choice is made and the
+    department has no offices set up (the case then goes to the department's back office as a whole).
     """
     office, approver = str(office or "").strip(), str(approver or "").strip()
     dept = case.department
@@ -63,7 +63,7 @@ def choose(case, *, office="", approver="") -> Route | None:
                               code="approver_not_in_office", field="approver")
         chosen_office = chosen_office or own
     if chosen_office is None and chosen_person is None:
-        if offices or people:
+        if offices:
             raise DomainError("请选择流转至本部门的科室或审批人员。", code="route_required", field="office")
         return None
     label = chosen_office.name if chosen_office else dept.name
