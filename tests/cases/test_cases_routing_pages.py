@@ -88,6 +88,7 @@ def test_corrections_on_the_case_page_for_centre_staff_only(hall, offices, accep
     assert r.status_code == 302
     trail = re.search(r'id="correction-trail".*?</table>', _page(staff, accepted.number), re.S).group(0)
     assert "联系电话" in trail and "申请人来电更正" in trail and "staff" in trail
+    assert "139****2222" in trail and "13900002222" not in trail  # centre staff see personal data masked
     assert CaseCorrection.objects.count() == 1
 
 

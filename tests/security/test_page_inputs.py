@@ -51,7 +51,7 @@ def _pages(world: World, who: str) -> list[str]:
              "/credit/new/", f"/credit/{v['listing']}/", "/feedback/", f"/feedback/rectifications/{v['rect']}/",
              "/feedback/satisfaction/", "/hall/", "/hall/inspections/new", "/assessment/", "/assessment/entries/new/",
              "/assessment/proposals/", "/briefing/", "/briefing/new/", f"/briefing/{v['issue']}/", "/briefing/news/",
-             "/licences/", "/licences/verify/", "/feedback/track/"]
+             "/licences/", "/licences/verify/", "/feedback/track/", f"/routing/cases/{v['case']}/correct"]
     applicant = ["/", "/feedback/portal/", "/cases/apply/", "/cases/bundles/", "/licences/", "/licences/verify/",
                  "/feedback/track/"]
     if v["bundle"] != "x":

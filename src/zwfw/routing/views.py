@@ -15,6 +15,7 @@ from zwfw.accounts.scoping import staff_required
 from zwfw.cases import lifecycle, services as cases
 from zwfw.cases.queries import case_for
 from zwfw.errors import DomainError, NotFound
+from zwfw.identifiers import mask_id, mask_phone
 
 from . import corrections, services
 from .queries import approvers_of, assignment_of, corrections_of, offices_of
@@ -48,9 +49,17 @@ def panel(user, case) -> dict:
         "assignment": assignment_of(case), "can": can,
         "offices": offices_of(case.department) if routed else [],
         "approvers": approvers_of(case.department) if routed else [],
-        "corrections": corrections_of(case),
+        "corrections": [_trail_row(x) for x in corrections_of(case)],
         "fields": corrections.CORRECTABLE.items(), "windows": corrections.WINDOW_CHOICES.items(),
     }
+
+
+def _trail_row(x) -> dict:
+    """A correction as the case page lists it: ID numbers and phones masked (centre staff, who correct,
+    see personal data masked; the full values stay in the record)."""
+    mask = {"applicant_id_number": mask_id, "applicant_phone": mask_phone}.get(x.field, lambda v: v)
+    return {"at": x.at, "label": x.label, "old": mask(x.old) if x.old else "", "new": mask(x.new), "reason": x.reason,
+            "actor": x.actor}
 
 
 @staff_required
@@ -72,7 +81,7 @@ def form_view(request, number, what):
             if what == "correct":
                 done = corrections.correct_case(case=case, field=values["field"], value=values["value"],
                                                 reason=values["reason"], actor=request.user)
-                messages.success(request, f"已更正{done.label}：{done.old or '（空）'} → {done.new}。")
+                messages.success(request, f"已更正{done.label}。")
             else:
                 try:
                     version = int(request.POST.get("version", ""))
