@@ -110,7 +110,7 @@ def test_the_audit_trail_is_appended_never_edited(hall, comp_case):
 def test_a_window_correction_moves_the_counters_and_they_equal_a_rebuild(hall, comp_case):
     before = _counters()
     assert any(row[4] for row in before)  # counted at the comprehensive window
-    c = correct_case(case=comp_case, field="window", value="department", reason="实为部门窗口受理",
+    c = correct_case(case=comp_case, field="window", value="部门窗口", reason="实为部门窗口受理",
                      actor=hall.users["staff"])
     comp_case.refresh_from_db()
     assert not comp_case.at_comprehensive_window
@@ -144,6 +144,17 @@ def test_an_item_correction_before_the_decision_recomputes_the_deadlines(hall, c
     counted = _counters()
     stats.rebuild()
     assert _counters() == counted
+
+
+def test_channel_is_corrected_by_code_or_name_and_must_fit_the_window(hall, open_case, comp_case, at):
+    with pytest.raises(DomainError, match="综合窗口受理的办件，申请渠道只能是窗口申请") as e:
+        correct_case(case=comp_case, field="channel", value="网上申请", reason="x", actor=hall.users["staff"])
+    assert e.value.field == "value"
+    case = open_case("forest", "forest_clerk", at(2026, 3, 2, 9))
+    c = correct_case(case=case, field="channel", value="online", reason="申请人实为网上提交", actor=hall.users["staff"])
+    assert (c.old, c.new) == ("窗口申请", "网上申请")
+    with pytest.raises(DomainError, match="申请渠道应为"):
+        correct_case(case=case, field="channel", value="传真", reason="x", actor=hall.users["staff"])
 
 
 def test_a_decided_case_keeps_its_item(hall, comp_case, walk, at):

@@ -117,7 +117,13 @@ def _applicant_value(case: Case, field: str, value: str):
     return a.id_number, number, apply, {}
 
 
+def _code(value: str, choices: dict) -> str:
+    """A choice given by its code or by its Chinese name."""
+    return next((code for code, label in choices.items() if value in (code, label)), value)
+
+
 def _channel_value(case: Case, value: str):
+    value = _code(value, dict(Channel.choices))
     if value not in Channel.values:
         _refuse(f"申请渠道应为：{'、'.join(Channel.labels)}。", "bad_channel")
     if case.at_comprehensive_window and value != Channel.WINDOW:
@@ -128,6 +134,7 @@ def _channel_value(case: Case, value: str):
 
 
 def _window_value(case: Case, value: str):
+    value = _code(value, WINDOW_CHOICES)
     if value not in WINDOW_CHOICES:
         _refuse(f"受理窗口应为：{'、'.join(WINDOW_CHOICES.values())}。", "bad_window")
     to_comprehensive = value == windows.COMPREHENSIVE
