@@ -137,6 +137,7 @@ def _mount() -> None:
     from zwfw.feedback.api import router as feedback
     from zwfw.hall.api import router as hall
     from zwfw.licences.api import router as licences
+    from zwfw.routing.api import router as routing
     from zwfw.stats.api import router as stats
     from zwfw.workdays.api import router as workdays
 
@@ -144,6 +145,7 @@ def _mount() -> None:
         ("/workdays", workdays), ("/accounts", accounts), ("/catalog", catalog), ("/cases", cases),
         ("/licences", licences), ("/credit", credit), ("/feedback", feedback), ("/hall", hall),
         ("/assessment", assessment), ("/stats", stats), ("/briefing", briefing),
+        ("/routing", routing),
     ]:
         api.add_router(prefix, router)
 

@@ -130,3 +130,14 @@ def test_department_systems_transfer_and_return_through_the_api_idempotently(hal
     assert r.status_code == 200 and r.json()["status"] == "accepted"
     assert post("/events", {"event": "returned", "version": version, "reason": "材料与原件不符"}, "r-1").status_code == 200
     assert CaseEvent.objects.filter(case=accepted, kind="returned").count() == 1
+
+
+def test_a_department_system_lists_its_own_offices_and_approvers(hall, offices):
+    key = issue_api_key(hall.dept["省林草局"], "审批系统对接")[1]
+    r = Client().get("/api/routing/offices", headers={"X-API-Key": key})
+    assert r.status_code == 200
+    body = r.json()
+    assert [o["code"] for o in body["offices"]] == ["xzsp", "zygl"]
+    assert {"username": "forest_approver2", "name": "孙审批", "office": "zygl"} in body["approvers"]
+    r = Client().get("/api/routing/offices", {"department": "SCSJJ"}, headers={"X-API-Key": key})
+    assert r.status_code == 404 and r.json()["field"] == "department"
