@@ -1,7 +1,6 @@
 """The case page's routing forms (流转/退回/改派/更正), their refusals at the field, CSRF, and the API."""
 import re
 
-import pytest
 from django.test import Client
 
 from zwfw.accounts.services import issue_api_key
