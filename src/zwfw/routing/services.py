@@ -45,7 +45,7 @@ def choose(case, *, office="", approver="") -> Route | None:
     office, approver = str(office or "").strip(), str(approver or "").strip()
     dept = case.department
     offices = offices_of(dept)
-    people = approvers_of(dept)
+    people = approvers_of(dept) if approver else []  # one query less on the usual path (an office chosen)
     chosen_office = chosen_person = None
     if office:
         chosen_office = next((o for o in offices if office in (o.code, str(o.pk))), None)
@@ -72,11 +72,17 @@ def choose(case, *, office="", approver="") -> Route | None:
     return Route(chosen_office, chosen_person, label)
 
 
-def _assign(case, route: Route | None, at, **returned) -> CaseAssignment:
+def _assign(case, route: Route | None, at, **returned) -> None:
     values = {"office": route.office if route else None, "approver": route.approver if route else None,
               "returned_reason": "", "returned_at": None, "updated_at": at} | returned
-    assignment, _ = CaseAssignment.objects.update_or_create(case=case, defaults=values)
-    return assignment
+    return _write(case, values)
+
+
+def _write(case, values: dict) -> None:
+    """UPDATE, or INSERT the first time: no savepoint, no read. Concurrent steps on one case are already
+    serialised by the case's conditional version UPDATE earlier in the same transaction (it locks the row)."""
+    if not CaseAssignment.objects.filter(case=case).update(**values):
+        CaseAssignment.objects.create(case=case, **values)
 
 
 @transaction.atomic
@@ -105,8 +111,7 @@ def return_to_window(case, *, actor, version, reason="", at=None):
     _begin(case, "return", actor, version)
     reason = _reason(reason, "退回理由")
     _act(case, "return", actor=actor, version=version, at=at, note=f"退回窗口：{reason}", data={"reason": reason})
-    CaseAssignment.objects.update_or_create(case=case, defaults={
-        "office": None, "approver": None, "returned_reason": reason, "returned_at": at, "updated_at": at})
+    _write(case, {"office": None, "approver": None, "returned_reason": reason, "returned_at": at, "updated_at": at})
     return case
 
 
