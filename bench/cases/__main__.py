@@ -93,7 +93,7 @@ def lifecycle(n: int, run: int, item, clerk, approver) -> tuple[int, float]:
         at = day + dt.timedelta(seconds=i)
         case = apply(item=item, applicant=applicant, actor=clerk, at=at, provided=["申请书", "营业执照"])
         actions.accept(case, actor=clerk, version=case.version, at=at)
-        actions.transfer(case, actor=clerk, version=case.version, at=at, to="审批处")
+        actions.transfer(case, actor=clerk, version=case.version, at=at)
         actions.start_review(case, actor=approver, version=case.version, at=at)
         actions.approve(case, actor=approver, version=case.version, at=at + dt.timedelta(days=2))
         actions.issue(case, actor=clerk, version=case.version, at=at + dt.timedelta(days=2))

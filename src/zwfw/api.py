@@ -139,6 +139,7 @@ def _mount() -> None:
     from zwfw.fees.api import router as fees
     from zwfw.hall.api import router as hall
     from zwfw.licences.api import router as licences
+    from zwfw.routing.api import router as routing
     from zwfw.stats.api import router as stats
     from zwfw.workdays.api import router as workdays
 
@@ -147,6 +148,7 @@ def _mount() -> None:
         ("/licences", licences), ("/credit", credit), ("/feedback", feedback), ("/hall", hall),
         ("/assessment", assessment), ("/stats", stats), ("/briefing", briefing),
         ("/cases", fees),  # /api/cases/{number}/fees and …/payments: the fees of a case
+        ("/routing", routing),
     ]:
         api.add_router(prefix, router)
 

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "zwfw.catalog",
     "zwfw.cases",
     "zwfw.bulk",
+    "zwfw.routing",
     "zwfw.licences",
     "zwfw.credit",
     "zwfw.feedback",

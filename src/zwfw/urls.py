@@ -25,6 +25,7 @@ urlpatterns = [
     path("documents/", include("zwfw.documents.urls")),
     path("fees/", include("zwfw.fees.urls")),
     path("files/", include("zwfw.casefiles.urls")),
+    path("routing/", include("zwfw.routing.urls")),
     path("", include("zwfw.web.urls")),
 ]
 

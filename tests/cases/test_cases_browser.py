@@ -4,6 +4,8 @@ import pytest
 from zwfw.cases.models import Case
 from zwfw.licences.models import Licence
 
+from .routing_fixtures import offices  # noqa: F401  (fixture)
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -23,7 +25,7 @@ def act(page, code, **fields):
     page.wait_for_load_state()
 
 
-def test_a_case_from_the_comprehensive_window_to_a_verified_licence(hall, calendar_through_next_year, live_server, browser, screenshot_dir, ids):
+def test_a_case_from_the_comprehensive_window_to_a_verified_licence(hall, offices, calendar_through_next_year, live_server, browser, screenshot_dir, ids):
     base = live_server.url
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     page = ctx.new_page()
@@ -47,8 +49,10 @@ def test_a_case_from_the_comprehensive_window_to_a_verified_licence(hall, calend
     page.wait_for_load_state()
     case = Case.objects.get()
     assert "已受理" in page.inner_text("#status")
-    act(page, "transfer", to="食品经营监管处")
+    page.select_option("form.action-transfer select[name=office]", "spjy")  # a chosen office of the department
+    act(page, "transfer")
     assert "已流转" in page.inner_text("#status")
+    assert "承办：食品经营监管处" in page.inner_text("#assignment")
     page.goto(f"{base}/cases/")
     page.screenshot(path=str(screenshot_dir / "cases-worklist.png"), full_page=True)
     assert case.number in page.inner_text("#worklist")

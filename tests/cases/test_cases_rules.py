@@ -70,7 +70,7 @@ def test_who_may_do_what():
     assert [a.label for a in lifecycle.allowed_actions("applied", "comprehensive_clerk")] == [
         "受理", "不予受理", "一次性告知补正", "撤回申请", "终止办理"]
     assert [a.label for a in lifecycle.allowed_actions("reviewing", "approver")] == [
-        "挂起（特别程序）", "延长办理期限", "准予许可", "不予许可", "终止办理"]
+        "退回窗口", "改派", "挂起（特别程序）", "延长办理期限", "准予许可", "不予许可", "终止办理"]
     assert [a.code for a in lifecycle.allowed_actions("reviewing", "applicant")] == ["withdraw"]
     assert not lifecycle.allowed_actions("approved", "applicant")  # withdrawal ends at the decision
     assert "suspend" not in [a.code for a in lifecycle.allowed_actions("reviewing", "department_clerk")]

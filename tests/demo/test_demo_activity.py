@@ -71,6 +71,22 @@ def test_catalogue_logins_and_applicants():
     assert zhang.cases.count() >= 3 and Licence.objects.filter(holder=zhang).exists()
 
 
+def test_every_department_has_two_to_four_offices_with_their_approvers_and_transfers_go_to_them():
+    from zwfw.routing.models import CaseAssignment, Office, OfficeMember
+
+    for dept in Department.objects.all():
+        offices = Office.objects.filter(department=dept)
+        assert 2 <= offices.count() <= 4, dept
+        members = OfficeMember.objects.filter(office__department=dept).select_related("user")
+        assert {m.office_id for m in members} == set(offices.values_list("pk", flat=True))
+        assert all(m.user.role == Role.APPROVER and m.user.department_id == dept.pk for m in members)
+        assert members.filter(lead=True).count() == 1
+    assert OfficeMember.objects.get(user__username="lcj-shenpi").lead
+    assert authenticate(username="lcj-sp2", password=DEMO_PASSWORD) is not None
+    live = CaseAssignment.objects.filter(case__status="transferred").select_related("office", "case")
+    assert live.exists() and all(a.office.department_id == a.case.department_id for a in live)
+
+
 def test_year_to_date_figures_equal_an_independent_count_of_events():
     as_of = timezone.localdate() - dt.timedelta(days=1)
     ytd = queries.ytd(as_of)

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from zwfw.accounts.models import User
 from zwfw.accounts.services import issue_api_key
+from zwfw.cases import ports as cases_ports
 from zwfw.cases import services as cases
 from zwfw.cases.models import Applicant, AuditLog, Case
 from zwfw.catalog.models import HandlingItem
@@ -92,6 +93,11 @@ def places(login, casefiles_root):
     dept_case = cases.apply(item=dept_item, applicant=p1, actor=users["lcj"])
     comp_case = cases.apply(item=comp_item, applicant=p2, actor=users["zongchuang"])
     assert comp_case.at_comprehensive_window and not dept_case.at_comprehensive_window
+    # A forestry case accepted and transferred to the department's first office (zwfw.routing).
+    routed = cases.apply(item=dept_item, applicant=_person("51010819850303003", "丙某某"), actor=users["lcj"],
+                         provided=[m.name for m in cases_ports.guide_materials(dept_item)])
+    routed = cases.accept(routed, actor=users["lcj"], version=routed.version)
+    routed = cases.transfer(routed, actor=users["lcj"], version=routed.version, office="xzsp")
     listing = credit.list_applicant(actor=users["lcj"], applicant=p1, department=dept_case.department,
                                     matters=[dept_item.matter], reason="提供虚假材料", document="",
                                     start_date=today, years=1)
@@ -102,7 +108,7 @@ def places(login, casefiles_root):
     monday = today - dt.timedelta(days=today.weekday())
     values = {
         "own_case": Case.objects.filter(applicant__user=users["shenqingren"]).first().number,
-        "dept_case": dept_case.number, "comp_case": comp_case.number, "listing": listing.pk,
+        "dept_case": dept_case.number, "comp_case": comp_case.number, "routed_case": routed.number, "listing": listing.pk,
         "draft": Issue.objects.filter(status="draft").first().pk, "photo": round_.findings.first().pk,
         "month": (today.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m"), "today": today.isoformat(),
         "monday": monday.isoformat(), "friday": (monday + dt.timedelta(days=4)).isoformat(),

@@ -52,7 +52,7 @@ def _pages(world: World, who: str) -> list[str]:
              "/feedback/satisfaction/", "/hall/", "/hall/inspections/new", "/hall/visits/",
              "/hall/visits/new/", "/hall/commendations/new/", "/hall/duty/", "/hall/duty/new/", "/assessment/", "/assessment/entries/new/",
              "/assessment/proposals/", "/briefing/", "/briefing/new/", f"/briefing/{v['issue']}/", "/briefing/news/",
-             "/licences/", "/licences/verify/", "/feedback/track/"]
+             "/licences/", "/licences/verify/", "/feedback/track/", f"/routing/cases/{v['case']}/correct"]
     applicant = ["/", "/feedback/portal/", "/cases/apply/", "/cases/bundles/", "/licences/", "/licences/verify/",
                  "/feedback/track/"]
     if v["bundle"] != "x":

@@ -130,12 +130,20 @@ def correct(case: Case, *, actor, version, provided=(), at=None) -> Case:
                 data={"provided": sorted(provided)}, materials=materials, corrected_on=local_date(at))
 
 
-@transaction.atomic
-def transfer(case: Case, *, actor, version, to: str = "", at=None) -> Case:
-    """流转 to the back office (each transfer is counted)."""
-    to = (to or "").strip() or f"{case.department.name}审批处室"
-    return _act(case, "transfer", actor=actor, version=version, at=at or timezone.now(), note=f"流转至{to}",
-                data={"to": to})
+def transfer(case: Case, *, actor, version, office="", approver="", at=None) -> Case:
+    """流转 to a chosen office or approver of the case's department (zwfw.routing; each transfer is counted)."""
+    return ports.routing().transfer(case, actor=actor, version=version, office=office, approver=approver, at=at)
+
+
+def return_to_window(case: Case, *, actor, version, reason="", at=None) -> Case:
+    """退回 from the back office to the window, with the reason (zwfw.routing)."""
+    return ports.routing().return_to_window(case, actor=actor, version=version, reason=reason, at=at)
+
+
+def reassign(case: Case, *, actor, version, office="", approver="", reason="", at=None) -> Case:
+    """改派 inside the department by its lead or centre staff, with reason (zwfw.routing)."""
+    return ports.routing().reassign(case, actor=actor, version=version, office=office, approver=approver,
+                                    reason=reason, at=at)
 
 
 @transaction.atomic
@@ -297,10 +305,11 @@ COMMANDS = {
     "accept": accept, "reject": reject, "request_correction": request_correction, "correct": correct,
     "transfer": transfer, "start_review": start_review, "suspend": suspend, "resume": resume, "extend": extend,
     "approve": approve, "deny": deny, "issue": issue, "complete": complete, "withdraw": withdraw,
-    "terminate": terminate,
+    "terminate": terminate, "return": return_to_window, "reassign": reassign,
 }
 PARAMS = {
-    "reject": {"reason", "legal_basis"}, "request_correction": {"reason"}, "correct": {"provided"}, "transfer": {"to"},
+    "reject": {"reason", "legal_basis"}, "request_correction": {"reason"}, "correct": {"provided"},
+    "transfer": {"office", "approver"}, "return": {"reason"}, "reassign": {"office", "approver", "reason"},
     "suspend": {"kind", "reason", "notice", "expected_days"}, "extend": {"reason", "approved_by", "notified"},
     "deny": {"reason"}, "complete": {"delivery", "tracking_number"}, "withdraw": {"reason"},
     "terminate": {"kind", "reason"},

@@ -51,7 +51,8 @@ class ActionIn(Schema):
     reason: str = ""
     legal_basis: str = ""
     kind: str = ""
-    to: str = ""
+    office: str = ""                 # transfer / reassign: an office code of the case's department
+    approver: str = ""               # transfer / reassign: an approver's username of the case's department
     delivery: str = ""
     tracking_number: str = ""
     provided: list[str] = []
@@ -114,11 +115,11 @@ def _act(request, number: str, code: str, payload: ActionIn):
 @router.get("/", summary="办件列表（本部门；游标分页，新件在前）")
 def list_cases(request, response: HttpResponse, q: str = "", status: str = "", open_only: bool = False,
                clock: str = "", department: str = "", window: str = "", channel: str = "", date_from: str = "",
-               date_to: str = "", limit: int = 100, cursor: str = ""):
+               date_to: str = "", mine: str = "", limit: int = 100, cursor: str = ""):
     """The same search and filters as the worklist page; the next page's cursor is in ``X-Next-Cursor``
     (and a ``Link: rel="next"`` header), absent on the last page."""
     params = {"q": q, "status": status or ("open" if open_only else "all"), "clock": clock, "department": department,
-              "window": window, "channel": channel, "date_from": date_from, "date_to": date_to}
+              "window": window, "channel": channel, "date_from": date_from, "date_to": date_to, "mine": mine}
     f = case_filter(params)
     if cursor and not cursor.isdigit():
         raise DomainError("游标不正确，请使用上一页响应中的 X-Next-Cursor。", code="bad_cursor", field="cursor")
@@ -253,7 +254,7 @@ def get_case(request, number: str):
 
 
 @router.post("/{number}/actions/{action}", response={200: dict, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
-             summary="办理动作（受理、流转、审查、挂起、延长、准予、颁发、办结、撤回、终止…）")
+             summary="办理动作（受理、流转、退回、改派、审查、挂起、延长、准予、颁发、办结、撤回、终止…）")
 def act(request, number: str, action: str, payload: ActionIn):
     return _act(request, number, action, payload)
 

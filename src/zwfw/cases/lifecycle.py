@@ -34,6 +34,7 @@ TERMINATION_REASONS = {
 # Roles (values of accounts.models.Role).
 COMPREHENSIVE_CLERK, DEPARTMENT_CLERK, APPROVER = "comprehensive_clerk", "department_clerk", "approver"
 API_CLIENT, APPLICANT = "api_client", "applicant"
+CENTRE_STAFF = "centre_staff"
 
 _WINDOW = frozenset({COMPREHENSIVE_CLERK, DEPARTMENT_CLERK, API_CLIENT})
 _BACK_OFFICE = frozenset({DEPARTMENT_CLERK, APPROVER, API_CLIENT})
@@ -58,6 +59,13 @@ ACTIONS: dict[str, Action] = {a.code: a for a in [
     Action("correct", "补正材料", "corrected", frozenset({CORRECTION}), APPLIED, _WINDOW | {APPLICANT}),
     Action("transfer", "流转", "transferred", frozenset({ACCEPTED, TRANSFERRED, REVIEWING}), TRANSFERRED,
            frozenset({COMPREHENSIVE_CLERK, DEPARTMENT_CLERK, API_CLIENT})),
+    # 退回: the back office sends the case back to the window that handed it over (reason required);
+    # the clock keeps running. 改派: the department's lead (zwfw.routing checks the lead) or centre
+    # staff move it to another office or approver of the department.
+    Action("return", "退回窗口", "returned", frozenset({TRANSFERRED, REVIEWING}), ACCEPTED, _BACK_OFFICE,
+           needs_reason=True),
+    Action("reassign", "改派", "reassigned", frozenset({TRANSFERRED, REVIEWING, SUSPENDED}), None,
+           frozenset({APPROVER, CENTRE_STAFF}), needs_reason=True),
     Action("start_review", "开始审查", "review_started", frozenset({ACCEPTED, TRANSFERRED}), REVIEWING, _BACK_OFFICE),
     Action("suspend", "挂起（特别程序）", "suspended", frozenset({REVIEWING}), SUSPENDED,
            frozenset({APPROVER, API_CLIENT})),

@@ -176,6 +176,8 @@ class EventKind(models.TextChoices):
     CORRECTION_REQUESTED = "correction_requested", "一次性告知补正"
     CORRECTED = "corrected", "补正"
     TRANSFERRED = "transferred", "流转"
+    RETURNED = "returned", "退回窗口"
+    REASSIGNED = "reassigned", "改派"
     REVIEW_STARTED = "review_started", "审查"
     SUSPENDED = "suspended", "挂起"
     RESUMED = "resumed", "恢复"

@@ -129,3 +129,10 @@ def fees_owed(case):
     from zwfw.fees.queries import owed
 
     return owed(case)
+
+
+def routing():
+    """The routing commands (流转 to an office or approver, 退回, 改派): zwfw.routing.services."""
+    from zwfw.routing import services
+
+    return services

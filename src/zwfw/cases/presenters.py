@@ -40,6 +40,7 @@ def summary(case, calendar=None, today=None) -> dict:
         "delivery_due": case.delivery_due, "delivery_state": c.delivery_state, "delivery_text": c.delivery_text,
         "provisional": c.provisional, "provisional_note": c.provisional_note,
         "deemed_accepted": case.deemed_accepted, "version": case.version,
+        "returned_reason": getattr(case, "returned_reason", None) or "",  # the worklist's 退回窗口 scope
     }
 
 

@@ -63,6 +63,8 @@ _ORDER = {
     "oldest": ("applied_at", "id"),
     "number": ("number",),
 }
+#: Whose cases (zwfw.routing): the office the user works in, the cases assigned to them, those returned to the window.
+MINE_CHOICES = [("office", "本科室承办"), ("me", "分配给我"), ("returned", "退回窗口待处理")]
 _ID_LIKE = re.compile(r"^[0-9A-Z]{18}$")
 _NUMBER_LIKE = re.compile(r"^[0-9A-Z-]{4,32}$")
 
@@ -79,6 +81,7 @@ class CaseFilter:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     sort: str = "due"
+    mine: str = ""
 
 
 def _date(value: str, field: str) -> dt.date | None:
@@ -123,10 +126,13 @@ def case_filter(params, *, default_window: str = "") -> CaseFilter:
     date_from, date_to = _date(get("date_from"), "date_from"), _date(get("date_to"), "date_to")
     if date_from and date_to and date_from > date_to:
         raise DomainError("开始日期不能晚于结束日期。", code="bad_range", field="date_to")
+    mine = get("mine")
+    if mine and mine not in dict(MINE_CHOICES):
+        raise DomainError("没有这种办件范围。", code="bad_mine", field="mine")
     if len(q) > 60:
         raise DomainError("搜索内容过长（最多 60 个字）。", code="bad_query", field="q")
     return CaseFilter(q=q, status=status, clock=state, department=department,
-                      window=window, channel=channel, date_from=date_from, date_to=date_to, sort=sort)
+                      window=window, channel=channel, date_from=date_from, date_to=date_to, sort=sort, mine=mine)
 
 
 def _search(qs, q: str):
@@ -187,6 +193,8 @@ def find_cases(user, f: CaseFilter, *, today: dt.date | None = None, calendar=No
         qs = qs.filter(applied_at__gte=_day_start(f.date_from))
     if f.date_to:
         qs = qs.filter(applied_at__lt=_day_start(f.date_to + dt.timedelta(days=1)))
+    if f.mine:
+        qs = _mine(qs, user, f.mine)
     return qs.order_by(*_ORDER[f.sort])
 
 
@@ -218,6 +226,16 @@ class CappedPaginator(Paginator):
     @property
     def more(self) -> bool:
         return self._matches > self.cap
+
+
+def _mine(qs, user, mine: str):
+    """Routing scopes (zwfw.routing's CaseAssignment, joined in SQL); returned cases carry the reason."""
+    if mine == "office":
+        return qs.filter(routing__office__members__user=user)
+    if mine == "me":
+        return qs.filter(routing__approver=user)
+    return qs.filter(status="accepted").exclude(routing__returned_reason="").filter(
+        routing__returned_reason__isnull=False).annotate(returned_reason=F("routing__returned_reason"))
 
 
 def after_cursor(qs, cursor: int | None):

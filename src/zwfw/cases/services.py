@@ -5,8 +5,8 @@ Every command is one transaction that writes the case and appends one CaseEvent 
 """
 from .acceptance import check_acceptable, material_checklist  # noqa: F401
 from .actions import (  # noqa: F401
-    accept, approve, complete, correct, deny, extend, issue, perform, reject, request_correction, resume,
-    start_review, suspend, terminate, transfer, withdraw,
+    accept, approve, complete, correct, deny, extend, issue, perform, reassign, reject, request_correction, resume,
+    return_to_window, start_review, suspend, terminate, transfer, withdraw,
 )
 from .intake import apply, item_for  # noqa: F401
 from .applicants import applicant_view, own_applicant, register_applicant  # noqa: F401

@@ -24,6 +24,7 @@ from zwfw.catalog.queries import items_in_force
 from zwfw.documents.queries import for_case_page as case_documents
 from zwfw.errors import DomainError, NotFound
 from zwfw.inputs import pk_or_none
+from zwfw.routing.views import panel as routing_panel
 
 from . import clock, intake, lifecycle, ports, presenters, queries, services
 from .acceptance import material_checklist
@@ -75,7 +76,7 @@ def worklist_view(request):
         "rows": rows, "deemed": deemed, "warning_days": clock.WARNING_DAYS, "page": page, "f": f, "error": error,
         "query": params.urlencode(), "departments": visible_departments(request.user).order_by("display_order", "id"),
         "statuses": CaseStatus.choices, "clocks": queries.CLOCK_CHOICES, "windows": queries.WINDOW_CHOICES,
-        "channels": Channel.choices, "sorts": queries.SORT_CHOICES,
+        "channels": Channel.choices, "sorts": queries.SORT_CHOICES, "mines": queries.MINE_CHOICES,
         "can_accept": request.user.role in ("comprehensive_clerk", "department_clerk"),
     })
 
@@ -111,6 +112,7 @@ def case_view(request, number):
         "termination_reasons": lifecycle.TERMINATION_REASONS.items(),
         "bundle": services.bundle_status(case.bundle_application) if case.bundle_application_id else None,
         "documents": case_documents(request.user, case),
+        "routing": routing_panel(request.user, case),
     })
 
 
@@ -118,7 +120,7 @@ def case_view(request, number):
 @require_POST
 def act_view(request, number, action):
     case = _case_or_404(request.user, number)
-    params = {k: request.POST.get(k, "") for k in ("reason", "kind", "to", "delivery", "tracking_number", "notice",
+    params = {k: request.POST.get(k, "") for k in ("reason", "kind", "delivery", "tracking_number", "notice",
                                                    "expected_days", "approved_by", "notified")}
     params["provided"] = request.POST.getlist("provided")
     try:

@@ -18,7 +18,7 @@ from zwfw.fees import services as fee_services
 from zwfw.licences import renewal
 from zwfw.licences import services as licences
 from zwfw.licences.models import Licence
-
+from zwfw.routing.queries import offices_of
 from zwfw.workdays.calendar import CalendarMissing
 
 from .people import resident_id
@@ -87,8 +87,9 @@ def drive(cal, today, item, applicant, clerk, approver, state: str, back: int, *
                   "notice": "特别程序告知书（专家评审）"} if code == "suspend" else {}
         if code == "complete":
             params = {"delivery": "window"}
-        if code == "transfer":
-            params = {"to": f"{item.matter.department.name}审批处室" if n == 0 else "分管厅（局）领导"}
+        if code == "transfer":  # to the department's first office, a second transfer to the next
+            offices = offices_of(item.matter.department)
+            params = {"office": offices[min(n, len(offices) - 1)].code} if offices else {}
         if code == "issue":
             _pay(case, window, when - dt.timedelta(minutes=30))
         case = cases.perform(case, code, actor=actor, version=case.version, at=when, **params)

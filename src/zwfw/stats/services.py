@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
+from django.db.models import F
 
 from zwfw.stats.models import PLATFORM, CountedKind, DailyCount
 
@@ -62,6 +63,19 @@ def record(event) -> None:
         return
     with connection.cursor() as cursor:
         cursor.execute(_upsert_sql(), _params(key, 1))
+
+
+def uncount(event) -> None:
+    """Take one counted CaseEvent back out of its counter (a correction moves it to another key and
+    ``record``s it again); a row left at 0 goes, as ``rebuild`` would not write it. In the caller's transaction."""
+    key = _key(event)
+    if key is None:
+        return
+    day, department_id, power_type_id, kind, comprehensive = key
+    row = DailyCount.objects.filter(day=day, department_id=department_id, type_key=power_type_id or 0, kind=kind,
+                                    comprehensive=comprehensive, source=PLATFORM)
+    row.filter(count__gt=1).update(count=F("count") - 1)
+    row.filter(count__lte=1).delete()
 
 
 def record_many(events: Iterable) -> int:

@@ -38,6 +38,7 @@ class Command(BaseCommand):
         from zwfw.demo import activity, summary
         from zwfw.demo.catalogue import load_catalogue
         from zwfw.demo.users import DEMO_PASSWORD, load_users
+        from zwfw.routing.demo import load_offices
 
         started = time.monotonic()
         today = timezone.localdate()
@@ -45,7 +46,10 @@ class Command(BaseCommand):
         try:
             counts = load_catalogue(start, today.replace(month=6, day=1))
             users = load_users()
+            routing = load_offices(DEMO_PASSWORD)
             self.stdout.write(f"事项库：{counts['departments']} 个部门，主项 {counts['matters']} 项，办理项 {counts['items']} 项。")
+            self.stdout.write(f"科室：{routing['offices']} 个科室（处室），各有审批人员（用户名为“部门代码-sp序号”，"
+                              f"第一科室的审批人员为部门审批负责人，可改派）。")
             streamed = not options["no_activity"] and (options["stream"] or options["scale"] > STREAM_ABOVE)
             if streamed:
                 if not self._stream(activity, options, today):
