@@ -23,6 +23,7 @@ urlpatterns = [
     path("assessment/", include("zwfw.assessment.urls")),
     path("briefing/", include("zwfw.briefing.urls")),
     path("documents/", include("zwfw.documents.urls")),
+    path("notices/", include("zwfw.notices.urls")),
     path("", include("zwfw.web.urls")),
 ]
 

@@ -18,7 +18,7 @@ def window_of(actor, case=None) -> str:
 def append_event(kind: str, *, at, department, case=None, actor=None, power_type=None, power_type_id=None,
                  window: str | None = None, automatic: bool = False, note: str = "",
                  data: dict | None = None) -> CaseEvent:
-    """Create one event and count it (stats.record) in the caller's transaction.
+    """Create one event, count it (stats.record) and queue the applicant's notices, in the caller's transaction.
 
     ``window`` is where it happened; by default the actor's window (see ``window_of``).
     """
@@ -34,6 +34,7 @@ def append_event(kind: str, *, at, department, case=None, actor=None, power_type
         automatic=automatic, note=note, data=data or {},
     )
     ports.record(event)
+    ports.notify(event)
     return event
 
 
