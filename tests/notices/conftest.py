@@ -6,7 +6,7 @@ from cases.conftest import at_fixture, hall, open_case, walk  # noqa: F401 (fixt
 
 from zwfw.notices.gateways import Gateway, PermanentFailure, TemporaryFailure
 
-GATEWAYS = "notices.conftest"
+GATEWAYS = __name__  # the module as pytest imported it, so the setting names these very classes
 
 
 class Recording(Gateway):

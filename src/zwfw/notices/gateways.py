@@ -17,6 +17,8 @@ from django.utils.module_loading import import_string
 
 from zwfw.identifiers import mask_phone
 
+from .texts import for_log
+
 log = logging.getLogger("zwfw.notices")
 
 
@@ -46,7 +48,7 @@ class LogGateway(Gateway):
     name = "log"
 
     def send(self, *, phone: str, text: str, reference: str) -> str:
-        log.info("短信 %s → %s：%s", reference, mask_phone(phone), text)
+        log.info("短信 %s → %s：%s", reference, mask_phone(phone), for_log(text))
         return reference
 
 

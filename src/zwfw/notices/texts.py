@@ -97,9 +97,12 @@ def case_values(kind: str, *, number: str, item: str, department: str, url: str,
     return values
 
 
-def mask_code(text: str, query_code: str) -> str:
-    """The text as the log shows it: the query code (the tracking secret) hidden."""
-    return text.replace(query_code, "********") if query_code else text
+_CODE_IN_LINK = re.compile(r"([?&]code=)[^&\s]+")
+
+
+def for_log(text: str) -> str:
+    """The text as the log shows it: the query code in the tracking link (the case's secret) hidden."""
+    return _CODE_IN_LINK.sub(r"\1********", text)
 
 
 def is_mobile(phone: str) -> bool:
