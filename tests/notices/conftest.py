@@ -1,5 +1,6 @@
 """The cases app's small hall, plus gateways the tests plug in through ZWFW_SMS_GATEWAY."""
 import threading
+import time
 
 import pytest
 from cases.conftest import at_fixture, hall, open_case, walk  # noqa: F401 (fixtures shared with the case tests)
@@ -20,6 +21,14 @@ class Recording(Gateway):
         with self.lock:
             Recording.sent.append((phone, text, reference))
         return f"R-{reference}"
+
+
+class SlowRecording(Recording):
+    """A provider that takes a moment per message, so workers' claims interleave."""
+
+    def send(self, *, phone, text, reference):
+        time.sleep(0.02)
+        return super().send(phone=phone, text=text, reference=reference)
 
 
 class Down(Gateway):

@@ -8,11 +8,15 @@ from django.db import connection, connections
 from zwfw.notices import services
 from zwfw.notices.models import DeliveryAttempt, Notice, Status
 
+from .conftest import GATEWAYS
+
 
 @pytest.mark.django_db(transaction=True)
-def test_four_workers_at_once_send_each_notice_once(hall, open_case, walk, at, recording):
+def test_four_workers_at_once_send_each_notice_once(hall, open_case, walk, at, recording, settings, monkeypatch):
     if connection.vendor != "postgresql":
         pytest.skip("真正的并发发送需要 PostgreSQL（SQLite 串行化写入）")
+    settings.ZWFW_SMS_GATEWAY = f"{GATEWAYS}.SlowRecording"
+    monkeypatch.setattr(services, "BATCH", 3)  # small claims, so the four workers take turns at the rows
     for day in range(2, 12):
         case = open_case("forest", "forest_clerk", at(2026, 3, day, 9), applicant="person")
         walk(case, "accept", "forest_clerk", at(2026, 3, day, 10))
@@ -41,4 +45,5 @@ def test_four_workers_at_once_send_each_notice_once(hall, open_case, walk, at, r
     assert sum(c["sent"] for c in counts) == total
     assert set(Notice.objects.values_list("status", flat=True)) == {Status.SENT}
     assert DeliveryAttempt.objects.count() == total
-    print("attempts per worker:", Counter(DeliveryAttempt.objects.values_list("worker", flat=True)))
+    per_worker = Counter(DeliveryAttempt.objects.values_list("worker", flat=True))
+    assert len(per_worker) >= 2, per_worker  # the workers really ran side by side
