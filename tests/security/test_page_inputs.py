@@ -52,7 +52,7 @@ def _pages(world: World, who: str) -> list[str]:
              "/feedback/satisfaction/", "/hall/", "/hall/inspections/new", "/assessment/", "/assessment/entries/new/",
              "/assessment/proposals/", "/briefing/", "/briefing/new/", f"/briefing/{v['issue']}/", "/briefing/news/",
              "/licences/", "/licences/verify/", "/feedback/track/"]
-    applicant = ["/", "/feedback/portal/", "/cases/apply/", "/cases/bundles/", "/licences/", "/licences/verify/",
+    applicant = ["/", "/feedback/portal/", "/notices/inbox/", "/cases/apply/", "/cases/bundles/", "/licences/", "/licences/verify/",
                  "/feedback/track/"]
     if v["bundle"] != "x":
         staff.append(f"/cases/bundles/{v['bundle']}/apply")

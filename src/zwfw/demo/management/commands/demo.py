@@ -35,6 +35,7 @@ class Command(BaseCommand):
             self.stdout.write(f"事项库：{counts['departments']} 个部门，主项 {counts['matters']} 项，办理项 {counts['items']} 项。")
             if not options["no_activity"]:
                 self._activity(activity, options)
+                self._notices()
         except DomainError as exc:
             raise CommandError(exc.message) from exc
         if not options["no_activity"]:
@@ -45,6 +46,22 @@ class Command(BaseCommand):
         for username, role, dept in users:
             self.stdout.write(f"  {username:<12} {role}{'（' + dept + '）' if dept else ''}")
         self.stdout.write(f"完成，用时 {time.monotonic() - started:.1f} 秒。")
+
+    def _notices(self):
+        """Deliver the notices the demo's steps queued, so the applicant's inbox is filled without a worker
+        (the SMS are not written to the log one by one here)."""
+        import logging
+
+        from zwfw.notices.services import deliver_due
+
+        logger = logging.getLogger("zwfw.notices")
+        level = logger.level
+        logger.setLevel(logging.ERROR)
+        try:
+            counts = deliver_due()
+        finally:
+            logger.setLevel(level)
+        self.stdout.write(f"办事通知：已发送 {counts['sent']} 条（短信写入日志，门户消息在申请人的“我的消息”中）。")
 
     def _activity(self, activity, options):
         run = activity.existing_run()
