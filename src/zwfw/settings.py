@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "ninja",  # serves Swagger UI / ReDoc from its own static files: /api/docs works offline
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "zwfw.workdays",
     "zwfw.accounts",
     "zwfw.catalog",
@@ -110,6 +112,8 @@ INSTALLED_APPS = [
     "zwfw.web",
     "zwfw.demo",
     "zwfw.ops",
+    "zwfw.notices",
+    "zwfw.jobs",
 ]
 
 MIDDLEWARE = [
@@ -239,6 +243,9 @@ LOGGING = {
         "zwfw": {"handlers": ["console"], "level": os.environ.get("ZWFW_LOG_LEVEL", "WARNING")},
         "zwfw.api": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "zwfw.audit": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # The default SMS gateway writes each message here (phone masked): INFO, so it shows in production logs.
+        "zwfw.notices": {"handlers": ["console"], "level": os.environ.get("ZWFW_NOTICES_LOG_LEVEL", "INFO"),
+                         "propagate": False},
     },
 }
 
@@ -255,3 +262,26 @@ ZWFW_BAD_RATING_VERIFY_DAYS = int(os.environ.get("ZWFW_BAD_RATING_VERIFY_DAYS", 
 ZWFW_RECTIFICATION_DAYS = int(os.environ.get("ZWFW_RECTIFICATION_DAYS", "15"))
 ZWFW_DEFAULT_RATING_DAYS = int(os.environ.get("ZWFW_DEFAULT_RATING_DAYS", "5"))
 ZWFW_DEFAULT_RATING_SATISFIED = env_bool("ZWFW_DEFAULT_RATING_SATISFIED", False)
+
+# Background jobs (django-tasks): the database backend by default, run by `zwfw db_worker` (README, "Background
+# jobs"); ZWFW_TASKS_BACKEND=immediate runs each task at once in the process that enqueues it (the demo).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_tasks_backend = os.environ.get("ZWFW_TASKS_BACKEND", "database")
+if _tasks_backend not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"ZWFW_TASKS_BACKEND 应为 {'、'.join(TASK_BACKENDS)} 之一，而不是“{_tasks_backend}”。")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks_backend], "QUEUES": ["default", "notices", "daily"]}}
+
+# Notices to applicants (zwfw.notices): the SMS gateway (a dotted path; the default writes to the log, the portal
+# inbox always gets the message), the address the messages link to, the SMS signature, retries, reminders.
+ZWFW_SMS_GATEWAY = os.environ.get("ZWFW_SMS_GATEWAY", "zwfw.notices.gateways.LogGateway")
+ZWFW_SMS_URL = os.environ.get("ZWFW_SMS_URL", "")          # HttpSmsGateway: the provider's send endpoint
+ZWFW_SMS_KEY = os.environ.get("ZWFW_SMS_KEY", "")          # HttpSmsGateway: its API key (Bearer)
+ZWFW_SMS_TIMEOUT = float(os.environ.get("ZWFW_SMS_TIMEOUT", "10"))
+ZWFW_SMS_SIGNATURE = os.environ.get("ZWFW_SMS_SIGNATURE", "四川政务服务")
+ZWFW_PUBLIC_URL = os.environ.get("ZWFW_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+ZWFW_NOTICE_MAX_ATTEMPTS = int(os.environ.get("ZWFW_NOTICE_MAX_ATTEMPTS", "6"))
+ZWFW_NOTICE_BACKOFF_SECONDS = int(os.environ.get("ZWFW_NOTICE_BACKOFF_SECONDS", "60"))  # doubles on each failure
+ZWFW_LICENCE_REMINDER_DAYS = int(os.environ.get("ZWFW_LICENCE_REMINDER_DAYS", "60"))  # days before expiry

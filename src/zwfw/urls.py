@@ -26,6 +26,7 @@ urlpatterns = [
     path("fees/", include("zwfw.fees.urls")),
     path("files/", include("zwfw.casefiles.urls")),
     path("routing/", include("zwfw.routing.urls")),
+    path("notices/", include("zwfw.notices.urls")),
     path("", include("zwfw.web.urls")),
 ]
 

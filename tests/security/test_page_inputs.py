@@ -53,7 +53,7 @@ def _pages(world: World, who: str) -> list[str]:
              "/hall/visits/new/", "/hall/commendations/new/", "/hall/duty/", "/hall/duty/new/", "/assessment/", "/assessment/entries/new/",
              "/assessment/proposals/", "/briefing/", "/briefing/new/", f"/briefing/{v['issue']}/", "/briefing/news/",
              "/licences/", "/licences/verify/", "/feedback/track/", f"/routing/cases/{v['case']}/correct"]
-    applicant = ["/", "/feedback/portal/", "/cases/apply/", "/cases/bundles/", "/licences/", "/licences/verify/",
+    applicant = ["/", "/feedback/portal/", "/notices/inbox/", "/cases/apply/", "/cases/bundles/", "/licences/", "/licences/verify/",
                  "/feedback/track/"]
     if v["bundle"] != "x":
         staff.append(f"/cases/bundles/{v['bundle']}/apply")

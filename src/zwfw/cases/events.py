@@ -45,22 +45,25 @@ def _in_transaction() -> None:
 def append_event(kind: str, *, at, department, case=None, actor=None, power_type=None, power_type_id=None,
                  window: str | None = None, automatic: bool = False, note: str = "",
                  data: dict | None = None) -> CaseEvent:
-    """Create one event and count it (stats.record) in the caller's transaction."""
+    """Create one event, count it (stats.record) and queue the applicant's notices, in the caller's transaction."""
     _in_transaction()
     event = build_event(kind, at=at, department=department, case=case, actor=actor, power_type=power_type,
                         power_type_id=power_type_id, window=window, automatic=automatic, note=note, data=data)
     event.save(force_insert=True)
     ports.record(event)
+    ports.notify(event)
     return event
 
 
 def append_events(events: list[CaseEvent]) -> list[CaseEvent]:
-    """Write built events at once and count them (one upsert per counter key), in the caller's transaction."""
+    """Write built events at once, count them (one upsert per counter key) and queue their notices (one insert),
+    in the caller's transaction."""
     _in_transaction()
     if not events:
         return events
     copy_new(CaseEvent, events)
     ports.record_many(events)
+    ports.notify_many(events)
     return events
 
 
@@ -72,9 +75,10 @@ def case_event_row(case, kind: str, *, at, actor=None, automatic: bool = False, 
 
 
 def case_event(case, kind: str, *, at, actor=None, automatic: bool = False, note: str = "", data=None) -> CaseEvent:
-    """An event of ``case`` written and counted now."""
+    """An event of ``case`` written, counted and its applicant's notices queued now."""
     _in_transaction()
     event = case_event_row(case, kind, at=at, actor=actor, automatic=automatic, note=note, data=data)
     event.save(force_insert=True)
     ports.record(event)
+    ports.notify(event)
     return event

@@ -31,6 +31,20 @@ def record_many(events) -> None:
     _record_many(events)
 
 
+def notify_many(events) -> None:
+    """Queue the notices of many events at once (bulk intake; one INSERT)."""
+    from zwfw.notices.services import queue_for_events
+
+    queue_for_events(events)
+
+
+def notify(event) -> None:
+    """Queue the applicant's notices of ``event`` (SMS and portal; one INSERT, only for the steps they are told of)."""
+    from zwfw.notices.services import queue_for_event
+
+    queue_for_event(event)
+
+
 def handler_for(item, region, on: dt.date):
     from zwfw.catalog.queries import handler_for as _handler_for
 

@@ -21,6 +21,7 @@ NEW_CASE = "cases:new"
 NEW_CONSULTATION = "cases:consultations"
 TRACK_CASE = "feedback:track"
 PORTAL = "feedback:portal"
+INBOX = "notices:inbox"
 APPLY_ONLINE = "cases:apply"
 BUNDLES = "cases:bundles"
 RECTIFICATIONS = "feedback:rectifications"
@@ -122,7 +123,8 @@ def nav_links(user) -> list[Shown]:
         links = [home, Link("办件", WORKLIST), Link("电子证照", LICENCES), Link("异常名录", CREDIT),
                  window_link(user), Link("事项库", CATALOG)]
     elif role == roles.APPLICANT:
-        links = [home, Link("我的办事", PORTAL), Link("网上申请", APPLY_ONLINE), Link("办件查询", TRACK_CASE),
+        links = [home, Link("我的办事", PORTAL), Link("我的消息", INBOX), Link("网上申请", APPLY_ONLINE),
+                 Link("办件查询", TRACK_CASE),
                  Link("证照核验", VERIFY)]
     else:
         links = [home]

@@ -56,6 +56,7 @@ class Command(BaseCommand):
                     return
             elif not options["no_activity"]:
                 self._activity(activity, options)
+                self._notices()
         except DomainError as exc:
             raise CommandError(exc.message) from exc
         if not options["no_activity"]:
@@ -89,6 +90,22 @@ class Command(BaseCommand):
             return False
         self.stdout.write(f"流式生成完毕：办件 {run.cases} 件，办件事件 {run.events} 条，共 {run.chunks_total} 批。")
         return True
+
+    def _notices(self):
+        """Deliver the notices the demo's steps queued, so the applicant's inbox is filled without a worker
+        (the SMS are not written to the log one by one here)."""
+        import logging
+
+        from zwfw.notices.services import deliver_due
+
+        logger = logging.getLogger("zwfw.notices")
+        level = logger.level
+        logger.setLevel(logging.ERROR)
+        try:
+            counts = deliver_due()
+        finally:
+            logger.setLevel(level)
+        self.stdout.write(f"办事通知：已发送 {counts['sent']} 条（短信写入日志，门户消息在申请人的“我的消息”中）。")
 
     def _activity(self, activity, options):
         run = activity.existing_run()
