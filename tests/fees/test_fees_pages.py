@@ -138,7 +138,7 @@ def test_the_fee_notice_lists_the_items_the_total_in_words_and_how_to_pay(client
     c.post(f"/documents/cases/{accepted.number}/issue/fee_notice")
     doc = IssuedDocument.objects.get(kind="fee_notice")
     assert doc.number.startswith("省林草局〔2026〕")
-    for words in ["工本费：¥10.00/证 × 1证 = ¥10.00", "应缴金额合计：¥10.00（人民币壹拾元整）", "收费依据",
+    for words in ["工本费：¥10.00/证 × 1证 = ¥10.00", "应缴金额合计：¥10.00（人民币壹拾元整）", "规范电子证照工本费的通知",
                   "第五十八条", "省政务服务大厅", accepted.number]:
         assert words in doc.text, words
     assert "{{" not in doc.text and "——" not in doc.text
