@@ -85,16 +85,16 @@ def state(case) -> FeeState:
 def document_values(case) -> dict[str, str]:
     """The fee placeholders of the documents (缴费通知书, 缴费凭证)."""
     s = state(case)
-    items = "\n\n".join(
+    bases = list(dict.fromkeys(f.legal_basis for f in s.lines if f.legal_basis))
+    items = "\n\n".join(  # one basis for all: said once in the sentence, not after each item
         f"{n}. {f.name}：" + (f"{yuan(f.unit_price)}/{f.unit} × {f.quantity}{f.unit} = {yuan(f.amount)}"
                               if f.rule == "per_unit" else yuan(f.amount))
-        + f"（收费依据：{f.legal_basis}）"
+        + (f"（收费依据：{f.legal_basis}）" if len(bases) > 1 else "")
         for n, f in enumerate(s.lines, 1))
     payments = "\n\n".join(
-        f"{n}. {timezone.localtime(p.paid_at):%Y-%m-%d %H:%M} {p.get_method_display()} {yuan(p.amount)}"
+        f"第 {n} 笔缴费：{timezone.localtime(p.paid_at):%Y-%m-%d %H:%M}，{p.get_method_display()}，{yuan(p.amount)}"
         + (f"（交易流水号 {p.transaction_id}）" if p.transaction_id else "")
         for n, p in enumerate(s.payments, 1))
-    bases = list(dict.fromkeys(f.legal_basis for f in s.lines if f.legal_basis))
     where = where_to_pay(case)
     return {
         "fee_items": items,
