@@ -6,7 +6,7 @@ acceptance reads what the law asks (abnormal list, licences held); a suspension 
 writes its record. Counted on the case as a window or a department's system holds it (loaded once).
 """
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
