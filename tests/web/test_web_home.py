@@ -1,5 +1,4 @@
 """Each role's home page shows its own work; the public front serves anonymous visitors."""
-import datetime as dt
 import json
 import re
 
@@ -61,7 +60,10 @@ def test_centre_staff_see_the_hall_and_what_waits_for_them(web_hall, login):
     Issue.objects.create(year=web_hall.today.year, period_start=web_hall.today, period_end=web_hall.today,
                          status="draft")
     body = login(web_hall.users["zhongxin"]).get("/").content.decode()
-    week = stats.totals(web_hall.today - dt.timedelta(days=web_hall.today.weekday()), web_hall.today)
+    from zwfw.web.dashboards import this_week
+
+    shown = this_week(web_hall.today)  # the briefing week holding today (an issue's period), not Monday–today
+    week = stats.totals(shown["start"], shown["end"])
     assert figure(body, "待确认考核建议") == "3"
     assert figure(body, "办事指南异常") == "2"      # neither test item has a service guide
     assert figure(body, "全厅超期办件") == "4"      # 1 at 省林草局 + 3 at 省卫生健康委
