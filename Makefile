@@ -36,6 +36,9 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.briefing --scale 0.02
 	$(BIN)/python -m bench.worklist --cases 200000 --repeat 30
+	$(BIN)/python -m bench.cases --cases 200 --runs 3
+	$(BIN)/python -m bench.intake --cases 1000 --runs 3
+	$(BIN)/python -m bench.load --seconds 20 --repeat 10
 
 lint: $(STAMP)
 	$(BIN)/python -m compileall -q src tests
