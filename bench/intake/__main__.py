@@ -19,7 +19,7 @@ os.environ.setdefault("ZWFW_BENCH_DB", "zwfw_bench_intake")
 
 from bench.cases.__main__ import BENCH_DB, bench_url, create_database, fixtures, setup_django  # noqa: E402
 
-STEPS = [("accepted", {}), ("transferred", {"to": "审批处"}), ("review_started", {}), ("approved", {}),
+STEPS = [("accepted", {}), ("transferred", {}), ("review_started", {}), ("approved", {}),
          ("issued", {}), ("completed", {"delivery": "window"})]
 BATCH = 10_000
 

@@ -43,7 +43,7 @@ def test_refused_rows_are_reported_at_their_field_and_the_rest_applied(hall, key
     events = [
         {"event_id": "e1", "case": a.number, "event": "accepted"},
         {"event_id": "e2", "case": a.number, "event": "approved"},            # accepted → approve: not yet
-        {"event_id": "e3", "case": a.number, "event": "transferred", "to": "审批处"},
+        {"event_id": "e3", "case": a.number, "event": "transferred"},
         {"event_id": "e4", "case": b.number, "event": "accepted"},
         {"event_id": "e5", "case": other.number, "event": "accepted"},       # another department's case
         {"event_id": "e6", "case": "51000020261207999999", "event": "accepted"},
@@ -173,11 +173,14 @@ def test_import_events_from_csv_and_json_lines(hall, opened, tmp_path):
     from zwfw.accounts.models import User
 
     (a, b, c), _other = opened
+    from zwfw.routing import services as routing
+
     User.objects.create_user("lc_system", role="api_client", department=hall.dept["省林草局"])
+    routing.add_office(department=hall.dept["省林草局"], code="spyc", name="审批一处", order=1)
     csv_file = tmp_path / "events.csv"
-    csv_file.write_text("event_id,case,event,reason,to\n"
+    csv_file.write_text("event_id,case,event,reason,office\n"
                         f"c1,{a.number},accepted,,\n"
-                        f"c2,{a.number},transferred,,审批一处\n"
+                        f"c2,{a.number},transferred,,spyc\n"
                         f"c3,{b.number},denied,,\n", encoding="utf-8-sig")
     report = tmp_path / "rejected.csv"
     out = _command(csv_file, report)
@@ -185,7 +188,7 @@ def test_import_events_from_csv_and_json_lines(hall, opened, tmp_path):
     assert "第 3 条（事件编号 c3" in out and "不能执行“不予许可”" in out
     assert "c3" in report.read_text(encoding="utf-8-sig")
     lines = tmp_path / "events.jsonl"
-    lines.write_text("\n".join([json.dumps({"event_id": "c2", "case": a.number, "event": "transferred"}),
+    lines.write_text("\n".join([json.dumps({"event_id": "c2", "case": a.number, "event": "transferred", "office": "spyc"}),
                                 json.dumps({"event_id": "j1", "case": c.number, "event": "accepted"}),
                                 "not json"]), encoding="utf-8")
     out = _command(lines)

@@ -22,7 +22,7 @@ from zwfw.inputs import MAX_TEXT, check_text
 MAX_ROWS = 10_000
 EVENT_ID_LENGTH = 64
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-TEXTS = ("reason", "legal_basis", "kind", "to", "delivery", "tracking_number", "notice", "approved_by")
+TEXTS = ("reason", "legal_basis", "kind", "office", "approver", "delivery", "tracking_number", "notice", "approved_by")
 COLUMNS = ("event_id", "case", "event", "at", "version", "expected_days", "notified", "provided", *TEXTS)
 
 

@@ -174,7 +174,8 @@ class BatchEventIn(Schema):
     reason: str = ""
     legal_basis: str = ""
     kind: str = ""
-    to: str = ""
+    office: str = Field("", description="流转、改派：本部门科室（处室）的代码")
+    approver: str = Field("", description="流转、改派：本部门审批人员的用户名")
     delivery: str = ""
     tracking_number: str = ""
     provided: list[str] = []
