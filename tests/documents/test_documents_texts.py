@@ -56,3 +56,12 @@ def test_every_repository_template_parses_and_uses_only_known_placeholders():
 def test_document_number_reads_as_gbt_9704_writes_it():
     assert texts.document_number("省林草局", 2026, 7) == "省林草局〔2026〕7号"
     assert re.fullmatch(r".+〔\d{4}〕\d+号", texts.document_number("川市监", 2027, 120))
+
+
+def test_a_letter_names_the_item_with_its_matter_unless_the_item_says_it_already():
+    from zwfw.documents.context import item_title
+
+    assert item_title("林草种子生产经营许可", "林草种子生产经营许可证核发") == "林草种子生产经营许可证核发"
+    assert item_title("食品经营许可", "新办") == "食品经营许可（新办）"
+    assert item_title("公众聚集场所投入使用、营业前消防安全检查", "消防安全检查") == "公众聚集场所投入使用、营业前消防安全检查"
+    assert item_title("", "核发") == "核发"

@@ -11,6 +11,17 @@ from zwfw.cn import chinese_date
 from zwfw.fees.queries import document_values as fee_values
 
 
+def item_title(matter: str, item: str) -> str:
+    """How a letter names what was applied for: the item's own name when it says so by itself (it holds the
+    matter's name), else the matter with the item in brackets — "食品经营许可（新办）", never a bare "新办"."""
+    matter, item = (matter or "").strip(), (item or "").strip()
+    if not matter or matter in item:
+        return item or matter
+    if item in matter:
+        return matter
+    return f"{matter}（{item}）"
+
+
 def _date(value) -> str:
     return chinese_date(value) if value else ""
 
@@ -49,7 +60,7 @@ def values(case: Case, *, legal_basis: str, doc_number: str, track_url: str, on:
         "case_number": case.number,
         "query_code": case.query_code,
         "track_url": track_url,
-        "item_name": case.item.name,
+        "item_name": item_title(case.item.matter.name, case.item.name),
         "department": case.department.name,
         "doc_number": doc_number,
         "legal_basis": legal_basis,
