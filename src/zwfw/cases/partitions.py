@@ -10,7 +10,8 @@ Partitions are created ahead by ``zwfw events partitions`` (run it daily or mont
 jobs worker); creating a month whose rows have already landed in the default partition moves them.
 SQLite is never partitioned: every function here is a no-op there.
 
-Only DDL lives here; the counters (zwfw.stats) stay the source of every briefing figure.
+Only DDL lives here (table names in its SQL are this module's constants, never input); the counters
+(zwfw.stats) stay the source of every briefing figure.
 """
 from __future__ import annotations
 
@@ -103,12 +104,12 @@ def ensure_months(first: Month, last: Month, connection=default_connection) -> l
             if month.name in existing:
                 continue
             lo, hi = month.start(), month.next().start()
-            cur.execute(f"SELECT EXISTS (SELECT 1 FROM {DEFAULT_PARTITION} WHERE at >= %s AND at < %s)", [lo, hi])
+            cur.execute(f"SELECT EXISTS (SELECT 1 FROM {DEFAULT_PARTITION} WHERE at >= %s AND at < %s)", [lo, hi])  # nosec B608
             if cur.fetchone()[0]:
                 cur.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no ATTACH with deferred checks pending
                 cur.execute(f"CREATE TABLE {month.name} (LIKE {TABLE} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)")
                 cur.execute(
-                    f"WITH moved AS (DELETE FROM {DEFAULT_PARTITION} WHERE at >= %s AND at < %s RETURNING *) "
+                    f"WITH moved AS (DELETE FROM {DEFAULT_PARTITION} WHERE at >= %s AND at < %s RETURNING *) "  # nosec B608
                     f"INSERT INTO {month.name} SELECT * FROM moved",
                     [lo, hi],
                 )
@@ -168,7 +169,7 @@ def partition_table(today: dt.date | None = None, connection=default_connection)
             f"CREATE TABLE {TABLE} (LIKE {old} INCLUDING DEFAULTS INCLUDING CONSTRAINTS) PARTITION BY RANGE (at)"
         )
         cur.execute(f"CREATE TABLE {DEFAULT_PARTITION} PARTITION OF {TABLE} DEFAULT")
-        cur.execute(f"SELECT min(at), max(at) FROM {old}")
+        cur.execute(f"SELECT min(at), max(at) FROM {old}")  # nosec B608
         oldest, newest = cur.fetchone()
         tz = ZoneInfo(settings.TIME_ZONE)
         now = Month.of(today or dt.date.today())
@@ -178,8 +179,8 @@ def partition_table(today: dt.date | None = None, connection=default_connection)
         for month in months_between(first, last.plus(3)):
             lo, hi = month.start(), month.next().start()
             cur.execute(f"CREATE TABLE {month.name} PARTITION OF {TABLE} FOR VALUES FROM ('{lo}') TO ('{hi}')")
-        cur.execute(f"INSERT INTO {TABLE} SELECT * FROM {old}")
-        cur.execute(f"SELECT coalesce(max(id), 0) FROM {old}")
+        cur.execute(f"INSERT INTO {TABLE} SELECT * FROM {old}")  # nosec B608
+        cur.execute(f"SELECT coalesce(max(id), 0) FROM {old}")  # nosec B608
         top = cur.fetchone()[0]
         cur.execute(f"DROP TABLE {old}")  # its identity sequence and indexes go with it: the names are free again
         cur.execute(f"ALTER TABLE {TABLE} ADD CONSTRAINT {TABLE}_pkey PRIMARY KEY (id, at)")
@@ -199,8 +200,8 @@ def unpartition_table(connection=default_connection) -> None:
         indexes, foreign_keys = _shape(cur, TABLE)
         cur.execute(f"ALTER TABLE {TABLE} RENAME TO {old}")
         cur.execute(f"CREATE TABLE {TABLE} (LIKE {old} INCLUDING CONSTRAINTS)")
-        cur.execute(f"INSERT INTO {TABLE} SELECT * FROM {old}")
-        cur.execute(f"SELECT coalesce(max(id), 0) FROM {old}")
+        cur.execute(f"INSERT INTO {TABLE} SELECT * FROM {old}")  # nosec B608
+        cur.execute(f"SELECT coalesce(max(id), 0) FROM {old}")  # nosec B608
         top = cur.fetchone()[0]
         cur.execute(f"DROP TABLE {old} CASCADE")  # its partitions and sequence go with it
         cur.execute(f"ALTER TABLE {TABLE} ADD CONSTRAINT {TABLE}_pkey PRIMARY KEY (id)")
