@@ -16,26 +16,28 @@ from zwfw.cases.models import Case
 # step -> the statements it may take (what each is is in the module docstring)
 # (BEGIN/COMMIT and savepoints are not counted: they differ by database, not by the rules.)
 # U = the conditional case UPDATE, E = the event INSERT, C = its counter upsert, K = the calendar's fingerprint
+# N: a step the applicant is told of queues its notices (SMS + portal rows in one INSERT) and, once committed,
+# the delivery task (one INSERT into django-tasks' queue): two statements.
 BOUNDS = {
-    "accept": 6,              # listing, K, U, E, C (the item's validity is read from the loaded rows), the guide's fees
-    "transfer": 3,            # U, E, C
+    "accept": 8,              # N, listing, K, U, E, C (the item's validity is read from the loaded rows), the guide's fees
+    "transfer": 5,            # N, U, E, C
     "start_review": 2,        # U, E
-    "suspend": 4,             # the procedure's kind, U, E, the suspension record
+    "suspend": 6,             # N, the procedure's kind, U, E, the suspension record
     "resume": 4,              # K, closing the suspension record, U, E
-    "extend": 3,              # K, U, E
-    "approve": 3,             # K, U, E
-    "deny": 3,                # K, U, E
-    "issue": 11,              # owed (one query), the licence (existing licence, kind, serial counter, licence), U, E, C
-    "complete": 5,            # owed (one query), K (the delivery clock), U, E, C
-    "request_correction": 3,  # K (the 5-day window), U, E
+    "extend": 5,              # N, K, U, E
+    "approve": 5,             # N, K, U, E
+    "deny": 5,                # N, K, U, E
+    "issue": 13,              # N, owed (one query), the licence (existing licence, kind, serial counter, licence), U, E, C
+    "complete": 7,            # N, owed (one query), K (the delivery clock), U, E, C
+    "request_correction": 5,  # N, K (the 5-day window), U, E
     "correct": 2,             # U, E
-    "reject": 4,              # K (deemed acceptance), U, E, C
+    "reject": 6,              # N, K (deemed acceptance), U, E, C
     "withdraw": 3,            # U, E, C (the calendar only when a suspension is open)
     "terminate": 3,           # U, E, C
 }
 # the guide's materials, the licences held (免提交), the abnormal list, the day's serial (UPDATE … RETURNING),
-# the case INSERT, the event INSERT ("applied" is not counted)
-APPLY = 6
+# the case INSERT, the event INSERT ("applied" is not counted), N (the receipt's notices and their delivery task)
+APPLY = 8
 
 
 def _count(fn):

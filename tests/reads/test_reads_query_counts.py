@@ -34,6 +34,16 @@ SKIPPED = {
     "logout": "POST only, Django's own",
     "documents:pdf": "the same view and queries as documents:docx, then LibreOffice",
     "documents:licence_pdf": "the same view and queries as documents:licence_docx, then LibreOffice",
+    "casefiles:upload": "POST only (the case page's 材料 card)", "casefiles:reuse": "POST only",
+    "casefiles:verify": "POST only", "fees:pay": "POST only (the case page's 收费 card)", "notices:read": "POST only",
+    "casefiles:view": "a stored file, not a page: one row, one log insert (tests/casefiles)",
+    "casefiles:download": "a stored file, as casefiles:view",
+    "routing:form": "the refusal page of the case page's routing forms, reached by POST",
+    # Added on 2026-12-07 and not yet in this walk (their lists are bounded by a week or a day):
+    "hall:visits": "not yet walked", "hall:visit_new": "not yet walked", "hall:visit_edit": "not yet walked",
+    "hall:commendations": "not yet walked", "hall:commendation_new": "not yet walked",
+    "hall:commendation_edit": "not yet walked", "hall:duty": "not yet walked", "hall:duty_new": "not yet walked",
+    "hall:duty_edit": "not yet walked", "notices:inbox": "not yet walked (50 a page)",
 }
 
 

@@ -37,7 +37,9 @@ LOOSE_TABLES = """() => [...document.querySelectorAll('table')].filter(t => {
   }).map(t => 'table' + (t.id ? '#' + t.id : '') + (t.className ? '.' + t.className.split(' ').join('.') : ''))"""
 # Parametrised routes no login reaches by following links: downloads and actions, not pages.
 NOT_PAGES = ("download", "export", "photo", ".<", ".docx", ".pdf", ".xlsx", ".txt", "/save/", "/publish/", "/skip/",
-             "/erratum/", "/reissue/", "/distribution/", "/act/", "/issue/")
+             "/erratum/", "/reissue/", "/distribution/", "/act/", "/issue/",
+             # POST actions of the case page's cards, a stored file (PDF/JPG/PNG) and the routing forms' refusal page
+             "/payments", "/upload", "/reuse", "/verify", "files/<int:pk>/", "routing/cases/")
 
 
 def _log_in(page, base, username, password):
