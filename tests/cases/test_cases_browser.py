@@ -1,5 +1,6 @@
 """In Chromium: accept at the comprehensive window, transfer, approve, issue, verify the licence publicly."""
 import pytest
+from browser_steps import act, login
 
 from zwfw.cases.models import Case
 from zwfw.licences.models import Licence
@@ -9,20 +10,6 @@ from .routing_fixtures import offices  # noqa: F401  (fixture)
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def login(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", "secret-pass-1")
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
-
-
-def act(page, code, **fields):
-    form = page.locator(f"form.action-{code}")
-    for name, value in fields.items():
-        form.locator(f"[name={name}]").fill(value)
-    form.locator("button").click()
-    page.wait_for_load_state()
 
 
 def test_a_case_from_the_comprehensive_window_to_a_verified_licence(hall, offices, calendar_through_next_year, live_server, browser, screenshot_dir, ids):

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from browser_steps import act, login
 from cases.conftest import at_fixture, hall, ids_fixture  # noqa: F401 (fixtures shared with the case tests)
 from cases.routing_fixtures import offices  # noqa: F401
 from conftest import require_tool
@@ -40,20 +41,6 @@ def pdf_bytes() -> bytes:
     return out.getvalue()
 
 
-def login(page, base, username):
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", "secret-pass-1")
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
-
-
-def act(page, code, **fields):
-    form = page.locator(f"form.action-{code}")
-    for name, value in fields.items():
-        form.locator(f"[name={name}]").fill(value)
-    form.locator("button").click()
-    page.wait_for_load_state()
 
 
 def print_document(page, base, number, kind, out: Path, pdftoppm: str) -> str:
