@@ -117,16 +117,8 @@ class Builder:
 
     def add_case(self, item, category: str, day: dt.date, *, rejected=False, on_the_spot=False):
         rng = self.rng
-        comprehensive = (not on_the_spot and item.at_comprehensive_window
-                         and rng.random() < volumes.COMPREHENSIVE_SHARE)
-        suspension = None
-        if category == "permit" and item.promised_days >= 5 and rng.random() < volumes.SUSPENDED_SHARE * 3:
-            suspension = (rng.choice(SUSPENSION_KINDS)[0], rng.randint(3, 10))
-        plan = Plan(accepted_on=day, statutory=item.statutory_days, promised=item.promised_days,
-                    comprehensive=comprehensive, rejected=rejected, denied=rng.random() < volumes.DENIED_SHARE,
-                    late=rng.random() < volumes.LATE_SHARE, suspension=suspension,
-                    transfers=(1 + (rng.random() < 0.55) + (rng.random() < 0.2)) if comprehensive else 1,
-                    on_the_spot=on_the_spot)
+        plan = draw_plan(rng, item, category, day, rejected=rejected, on_the_spot=on_the_spot)
+        comprehensive = plan.comprehensive
         steps = [s for s in plan_steps(rng, self.cal, plan) if s[1] <= self.end]
         steps = timed(rng, steps, TZ)
         self.serials[day] += 1
@@ -267,3 +259,17 @@ def _consultations(builder: Builder, days, weights) -> None:
     others = [c.item for c in builder.cases if not c.at_comprehensive_window]
     for day in volumes.spread(rng, len(others) // 2, days, weights):
         builder.loose("consulted", rng.choice(others), day, comprehensive=False)
+
+
+def draw_plan(rng, item, category: str, day: dt.date, *, rejected: bool, on_the_spot: bool) -> Plan:
+    """One case's plan drawn from the demo's shares (the small demo and the streamed year draw alike)."""
+    comprehensive = (not on_the_spot and item.at_comprehensive_window
+                     and rng.random() < volumes.COMPREHENSIVE_SHARE)
+    suspension = None
+    if category == "permit" and item.promised_days >= 5 and rng.random() < volumes.SUSPENDED_SHARE * 3:
+        suspension = (rng.choice(SUSPENSION_KINDS)[0], rng.randint(3, 10))
+    return Plan(accepted_on=day, statutory=item.statutory_days, promised=item.promised_days,
+                comprehensive=comprehensive, rejected=rejected, denied=rng.random() < volumes.DENIED_SHARE,
+                late=rng.random() < volumes.LATE_SHARE, suspension=suspension,
+                transfers=(1 + (rng.random() < 0.55) + (rng.random() < 0.2)) if comprehensive else 1,
+                on_the_spot=on_the_spot)

@@ -35,9 +35,9 @@ from zwfw.stats import services as stats
 from zwfw.workdays.calendar import CalendarMissing
 
 from . import people, volumes
-from .history import BACK_OFFICE, HANDED_OUT, SUSPENSION_REASONS
+from .history import BACK_OFFICE, HANDED_OUT, SUSPENSION_REASONS, draw_plan
 from .models import DemoRun, StreamRun
-from .timeline import SUSPENSION_KINDS, STATUS_AFTER, Plan, deadlines_for, plan_steps
+from .timeline import STATUS_AFTER, Plan, deadlines_for, plan_steps
 
 TZ = ZoneInfo("Asia/Shanghai")
 CHUNK = 20_000                 # cases per chunk (and per piece of a busy day)
@@ -468,16 +468,8 @@ class Streamer:
 
     def case(self, rng, case_id, serial, item, category, day, end, rejected, on_the_spot, out, counts) -> None:
         cal = self.cal
-        comprehensive = (not on_the_spot and item.at_comprehensive_window
-                         and rng.random() < volumes.COMPREHENSIVE_SHARE)
-        suspension = None
-        if category == "permit" and item.promised_days >= 5 and rng.random() < volumes.SUSPENDED_SHARE * 3:
-            suspension = (rng.choice(SUSPENSION_KINDS)[0], rng.randint(3, 10))
-        plan = Plan(accepted_on=day, statutory=item.statutory_days, promised=item.promised_days,
-                    comprehensive=comprehensive, rejected=rejected, denied=rng.random() < volumes.DENIED_SHARE,
-                    late=rng.random() < volumes.LATE_SHARE, suspension=suspension,
-                    transfers=(1 + (rng.random() < 0.55) + (rng.random() < 0.2)) if comprehensive else 1,
-                    on_the_spot=on_the_spot)
+        plan = draw_plan(rng, item, category, day, rejected=rejected, on_the_spot=on_the_spot)
+        comprehensive = plan.comprehensive
         steps = fast_timed(rng, [st for st in plan_steps(rng, cal, plan) if st[1] <= end])
         channel = ("window" if on_the_spot or comprehensive or rng.random() < 0.4 or not item.fully_online
                    else "online")
