@@ -3,11 +3,14 @@
 A missing system tool (LibreOffice, pdftoppm, Chromium) is a skip on a laptop
 and a failure under ZWFW_STRICT=1, which CI sets.
 """
+import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM
 # refuses to run there unless told the test knows what it does.
@@ -101,3 +104,17 @@ def calendar_through_next_year(db):
     year = dt.date.today().year + 1
     if not CalendarYear.objects.filter(year=year, complete=True).exists():
         set_year(year, notice=f"测试用：{year} 年仅按周末计算", complete=True)
+
+
+@pytest.fixture(scope="module")
+def demo_hall(django_db_setup, django_db_blocker):
+    """The demo hall, loaded once per module and rolled back afterwards (tests/security, tests/reads)."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("demo", scale=0.00005, seed=1, stdout=io.StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)

@@ -1,25 +1,8 @@
-"""The demo hall, loaded once per module and rolled back afterwards: every role has a login."""
-import io
-
+"""Every role of the demo hall (tests/conftest.py: ``demo_hall``) has a login."""
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from zwfw.accounts.models import User
-
-
-@pytest.fixture(scope="module")
-def demo_hall(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("demo", scale=0.00005, seed=1, stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 @pytest.fixture
